@@ -1,0 +1,91 @@
+/* mojifix.h: the one public header of libmojifix.
+ *
+ * libmojifix repairs text: UTF-8 that was mis-decoded through a legacy codec
+ * and re-encoded (mojibake). Every change is an edit against input offsets,
+ * so a caller can explain, log or undo it. The library never prints, never
+ * exits and never touches files: it returns an mf_status.
+ */
+#ifndef MOJIFIX_H
+#define MOJIFIX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define MF_VERSION "0.1.0"
+
+/* Status codes: 0 is success, errors are negative. */
+typedef enum mf_status {
+    MF_OK = 0,
+    MF_ERR_NOMEM = -1,  /* an allocation failed */
+    MF_ERR_ARG = -2,    /* a bad argument (NULL stream, unknown codec name) */
+    MF_ERR_OUTPUT = -3, /* the output callback reported a failure */
+    MF_ERR_STATE = -4   /* the stream was used after mf_stream_finish */
+} mf_status;
+
+/* A static English description of a status code. */
+const char *mf_strerror(int status);
+
+/* The library version, MF_VERSION at build time. */
+const char *mf_version(void);
+
+/* Rules that can be switched on or off (bits of mf_config.rules). */
+enum {
+    MF_RULE_MOJIBAKE = 1u << 0,    /* UTF-8 mis-decoded through a legacy codec */
+    MF_RULE_INVALID_UTF8 = 1u << 1 /* bytes that are not UTF-8, read as cp1252 */
+};
+#define MF_RULES_DEFAULT (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8)
+
+/* One change: input bytes [offset, offset + length) become replacement.
+ * Offsets count from the first byte given to the stream. */
+typedef struct mf_edit {
+    uint64_t offset;
+    uint32_t length;
+    const char *replacement; /* not NUL-terminated; valid during the callback */
+    uint32_t replacement_length;
+    const char *rule;        /* e.g. "utf8-as-macroman", "utf8-as-cp1252 x2" */
+} mf_edit;
+
+/* Receives output bytes; returns 0, or nonzero to stop with MF_ERR_OUTPUT. */
+typedef int (*mf_write_fn)(void *ctx, const char *bytes, size_t length);
+/* Receives each edit as it is made, in input order. */
+typedef void (*mf_edit_fn)(void *ctx, const mf_edit *edit);
+
+typedef struct mf_config {
+    unsigned rules;    /* MF_RULE_* bits; MF_RULES_DEFAULT by mf_config_init */
+    mf_edit_fn on_edit; /* optional */
+    void *edit_ctx;
+} mf_config;
+
+/* Fills cfg with the defaults. */
+void mf_config_init(mf_config *cfg);
+
+/* The streaming API. Memory stays bounded whatever the input, and the output
+ * does not depend on how the input is split across mf_stream_write calls. */
+typedef struct mf_stream mf_stream;
+
+/* Returns NULL when out of memory. cfg is copied. */
+mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ctx);
+/* Feeds input bytes; output is written through the callback as it is ready. */
+int mf_stream_write(mf_stream *s, const void *bytes, size_t length);
+/* Flushes what is held back at the end of the input. */
+int mf_stream_finish(mf_stream *s);
+void mf_stream_free(mf_stream *s);
+
+/* The buffer API: repairs in[0..length) into a new malloc'd buffer that the
+ * caller frees. */
+int mf_fix_buffer(const mf_config *cfg, const char *in, size_t length,
+                  char **out, size_t *out_length);
+
+/* Codecs known to the repair, in the order they are preferred on ties. */
+size_t mf_codec_count(void);
+/* The codec's short name (e.g. "cp1252"), or NULL past the end. */
+const char *mf_codec_name(size_t index);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
