@@ -1,0 +1,73 @@
+/* decode.h: bytes -> characters that remember the input bytes they stand for. */
+#ifndef MF_DECODE_H
+#define MF_DECODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { MF_CHAR_INVALID = 1 }; /* a byte that was not UTF-8, read as cp1252 */
+
+/* A character of the window being repaired. Characters tile the window:
+ * each stands for bytes [start, end), and the next one starts at end. */
+typedef struct mf_char {
+    uint32_t cp;
+    uint32_t start, end;
+    uint32_t chain;  /* codecs decoded through, one byte each (index + 1),
+                        the outermost break in the low byte */
+    uint8_t levels;  /* how many decodes made this character */
+    uint8_t flags;
+} mf_char;
+
+typedef struct mf_chars {
+    mf_char *v;
+    size_t n, cap;
+} mf_chars;
+
+/* Length of the well-formed UTF-8 sequence at s (1-4), with its code point
+ * in *cp, or 0 when s[0] does not begin one (Unicode's Table 3-7: no
+ * overlongs, no surrogates, nothing above U+10FFFF). */
+static inline int mf_utf8_decode(const uint8_t *s, size_t len, uint32_t *cp)
+{
+    uint8_t b0 = s[0];
+    if (b0 < 0x80) {
+        *cp = b0;
+        return 1;
+    }
+    int n;
+    uint8_t lo = 0x80, hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) n = 2;
+    else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        n = 3;
+        if (b0 == 0xE0) lo = 0xA0;
+        if (b0 == 0xED) hi = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        n = 4;
+        if (b0 == 0xF0) lo = 0x90;
+        if (b0 == 0xF4) hi = 0x8F;
+    } else
+        return 0;
+    if (len < (size_t)n || s[1] < lo || s[1] > hi)
+        return 0;
+    uint32_t c = b0 & (0xFF >> (n + 1));
+    c = c << 6 | (s[1] & 0x3F);
+    for (int i = 2; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = c << 6 | (s[i] & 0x3F);
+    }
+    *cp = c;
+    return n;
+}
+
+/* Writes cp as UTF-8 into out (4 bytes of room); returns the length. */
+int mf_utf8_encode(uint32_t cp, char *out);
+
+/* Decodes a window into out. Bytes that are not UTF-8 become one character
+ * each, their Windows-1252 reading, flagged MF_CHAR_INVALID. */
+int mf_decode_window(const uint8_t *buf, size_t len, mf_chars *out);
+
+/* Makes room for n characters. */
+int mf_chars_reserve(mf_chars *c, size_t n);
+void mf_chars_free(mf_chars *c);
+
+#endif

@@ -1,0 +1,76 @@
+/* edits.c: the edit list of a window, and rule names. */
+#include "edits.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codec.h"
+#include "mojifix.h"
+
+void mf_edits_clear(mf_edits *e)
+{
+    e->n = 0;
+    e->nbytes = 0;
+}
+
+void mf_edits_free(mf_edits *e)
+{
+    free(e->v);
+    free(e->bytes);
+    memset(e, 0, sizeof *e);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return MF_OK;
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(*p, c * elem);
+    if (!q)
+        return MF_ERR_NOMEM;
+    *p = q;
+    *cap = c;
+    return MF_OK;
+}
+
+int mf_edits_add(mf_edits *e, const mf_edit_rec *rec, const char *repl, size_t len)
+{
+    if (grow((void **)&e->v, &e->cap, e->n + 1, sizeof *e->v) != MF_OK ||
+        grow((void **)&e->bytes, &e->bytes_cap, e->nbytes + len, 1) != MF_OK)
+        return MF_ERR_NOMEM;
+    mf_edit_rec *r = &e->v[e->n++];
+    *r = *rec;
+    r->repl_at = (uint32_t)e->nbytes;
+    r->repl_len = (uint32_t)len;
+    memcpy(e->bytes + e->nbytes, repl, len);
+    e->nbytes += len;
+    return MF_OK;
+}
+
+/* Codecs in break order: the innermost break (the last one undone) first. */
+void mf_edit_rule_name(const mf_edit_rec *rec, char *buf, size_t size)
+{
+    if (rec->kind == MF_EDIT_INVALID) {
+        snprintf(buf, size, "invalid-utf8-as-%s", mf_codecs[0].name);
+        return;
+    }
+    int same = 1;
+    uint32_t first = rec->chain & 0xFF;
+    for (int i = 1; i < rec->levels; i++)
+        same &= ((rec->chain >> (8 * i)) & 0xFF) == first;
+    if (same) {
+        if (rec->levels > 1)
+            snprintf(buf, size, "utf8-as-%s x%d", mf_codecs[first - 1].name, rec->levels);
+        else
+            snprintf(buf, size, "utf8-as-%s", mf_codecs[first - 1].name);
+        return;
+    }
+    size_t at = (size_t)snprintf(buf, size, "utf8-as-");
+    for (int i = rec->levels - 1; i >= 0 && at < size; i--) {
+        uint32_t k = (rec->chain >> (8 * i)) & 0xFF;
+        at += (size_t)snprintf(buf + at, size - at, "%s%s", mf_codecs[k - 1].name, i ? "+" : "");
+    }
+}

@@ -1,0 +1,34 @@
+/* edits.h: the edits a window's rules propose, and how they are applied.
+ * An edit replaces window bytes [start, end); edits are kept in order and
+ * never overlap. */
+#ifndef MF_EDITS_H
+#define MF_EDITS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { MF_EDIT_INVALID = 1 }; /* kind: an invalid byte read as cp1252 */
+
+typedef struct mf_edit_rec {
+    uint32_t start, end;
+    uint32_t repl_at, repl_len; /* in mf_edits.bytes */
+    uint32_t chain;             /* codecs, as mf_char.chain */
+    uint8_t levels, kind;
+} mf_edit_rec;
+
+typedef struct mf_edits {
+    mf_edit_rec *v;
+    size_t n, cap;
+    char *bytes;
+    size_t nbytes, bytes_cap;
+} mf_edits;
+
+void mf_edits_clear(mf_edits *e);
+void mf_edits_free(mf_edits *e);
+/* Appends an edit; it must start at or after the end of the previous one. */
+int mf_edits_add(mf_edits *e, const mf_edit_rec *rec, const char *repl, size_t len);
+
+/* Writes the rule name of an edit ("utf8-as-cp1252 x2") into buf. */
+void mf_edit_rule_name(const mf_edit_rec *rec, char *buf, size_t size);
+
+#endif

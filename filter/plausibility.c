@@ -1,0 +1,15 @@
+/* plausibility.c: the constants of the repair decision, with their reasons.
+ * A repair is made when the decoded text, with these priors added, costs
+ * less than what stands there under the model learned from real text. */
+#include "plausibility.h"
+
+const mf_repair_costs mf_repair_cost = {
+    /* Clean text must never change, so a decode needs evidence beyond a
+     * small win; mojibake wins by tens of nats, so this costs it nothing. */
+    .decode = 6 * MF_COST_SCALE,
+    /* "Ã " for à: a space stands where U+00A0 was. Spaces are common, so
+     * assuming the loss needs much more evidence than a plain decode. */
+    .nbsp_lost = 6 * MF_COST_SCALE,
+    /* Twice-broken text is rarer than once-broken text. */
+    .level = 2 * MF_COST_SCALE,
+};

@@ -1,0 +1,409 @@
+/* repair.c: units of mojibake under every codec, and the choice among them. */
+#include "repair.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codec.h"
+#include "mojifix.h"
+#include "plausibility.h"
+
+/* ---- per-character codec masks ------------------------------------------ */
+
+#define REV_PAGES_MAX 64
+
+/* For a code point: the codecs in which it is a UTF-8 lead byte (C2-F4),
+ * and those in which it is a continuation byte (80-BF). */
+static uint32_t lead_mask[REV_PAGES_MAX][256], cont_mask[REV_PAGES_MAX][256];
+/* Codecs whose byte A0 is U+00A0, so a lost no-break space can be assumed. */
+static uint32_t nbsp_codecs;
+static pthread_once_t masks_once = PTHREAD_ONCE_INIT;
+
+static void build_masks(void)
+{
+    for (int hi = 0; hi < 256; hi++) {
+        int page = mf_rev_page[hi];
+        if (page == 0 || page >= REV_PAGES_MAX)
+            continue;
+        for (int lo = 0; lo < 256; lo++)
+            for (size_t k = 0; k < mf_codecs_count; k++) {
+                uint8_t b = mf_rev_byte[page][lo][k];
+                if (b >= 0xC2 && b <= 0xF4)
+                    lead_mask[page][lo] |= 1u << k;
+                else if (b >= 0x80 && b <= 0xBF)
+                    cont_mask[page][lo] |= 1u << k;
+            }
+    }
+    for (size_t k = 0; k < mf_codecs_count; k++)
+        if (mf_codecs[k].to_ucs[0xA0] == 0xA0)
+            nbsp_codecs |= 1u << k;
+}
+
+static inline uint32_t lead_of(uint32_t cp)
+{
+    if (cp < 0x80 || cp > 0xFFFF)
+        return 0;
+    return lead_mask[mf_rev_page[cp >> 8]][cp & 0xFF];
+}
+
+static inline uint32_t cont_of(uint32_t cp)
+{
+    if (cp < 0x80 || cp > 0xFFFF)
+        return 0;
+    return cont_mask[mf_rev_page[cp >> 8]][cp & 0xFF];
+}
+
+/* A space after a lead byte may be a lost U+00A0, a continuation byte. */
+static inline uint32_t cont_or_lost_nbsp(uint32_t cp)
+{
+    return cp == ' ' ? nbsp_codecs : cont_of(cp);
+}
+
+int mf_repair_suspect(const uint8_t *buf, size_t len)
+{
+    pthread_once(&masks_once, build_masks);
+    uint32_t prev_lead = 0;
+    for (size_t i = 0; i < len;) {
+        if (buf[i] < 0x80) {
+            if (buf[i] == ' ' && (prev_lead & nbsp_codecs))
+                return 1;
+            prev_lead = 0;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = mf_utf8_decode(buf + i, len - i, &cp);
+        if (k == 0)
+            return 1;
+        if (prev_lead & cont_of(cp))
+            return 1;
+        prev_lead = lead_of(cp);
+        i += (size_t)k;
+    }
+    return 0;
+}
+
+/* ---- units ----------------------------------------------------------------- */
+
+/* Characters [start, start + len) decode, in the codecs of the mask, to cp. */
+typedef struct mf_unit {
+    uint32_t start;
+    uint32_t cp;
+    uint32_t codecs;
+    uint8_t len;
+    uint8_t lost_nbsp;
+    uint8_t chosen;
+} mf_unit;
+
+/* A hypothesis of the search: the best path to a position whose last
+ * output character is `last`. */
+typedef struct mf_hyp {
+    uint32_t last;
+    int32_t cost;
+    int32_t from;  /* index of the previous hypothesis, -1 at the start */
+    int32_t unit;  /* the unit decoded to get here, -1 if a character was kept */
+} mf_hyp;
+
+#define HYPS_PER_POS 8
+
+struct mf_repair {
+    mf_chars chars, next;
+    mf_unit *units;
+    size_t nunits, units_cap;
+    mf_hyp *hyps;
+    int *nhyps; /* hypotheses per position */
+    size_t hyps_cap;
+};
+
+mf_repair *mf_repair_new(void)
+{
+    pthread_once(&masks_once, build_masks);
+    return calloc(1, sizeof(mf_repair));
+}
+
+void mf_repair_free(mf_repair *r)
+{
+    if (!r)
+        return;
+    mf_chars_free(&r->chars);
+    mf_chars_free(&r->next);
+    free(r->units);
+    free(r->hyps);
+    free(r->nhyps);
+    free(r);
+}
+
+static int utf8_length_of_lead(int b)
+{
+    return b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
+/* Decodes the bytes of chars[i..] under codec k as one UTF-8 sequence;
+ * returns its length in characters (0 if it is not one), with the code point
+ * and whether a space had to stand for U+00A0. */
+static int decode_unit(const mf_char *c, size_t n, size_t i, size_t k, uint32_t *cp, int *lost)
+{
+    int b0 = mf_codec_encode(k, c[i].cp);
+    int len = utf8_length_of_lead(b0);
+    if (i + (size_t)len > n)
+        return 0;
+    uint8_t bytes[4] = {(uint8_t)b0};
+    *lost = 0;
+    for (int j = 1; j < len; j++) {
+        uint32_t x = c[i + (size_t)j].cp;
+        int b = x == ' ' && (nbsp_codecs >> k & 1) ? 0xA0 : mf_codec_encode(k, x);
+        if (b < 0x80 || b > 0xBF)
+            return 0;
+        *lost |= x == ' ';
+        bytes[j] = (uint8_t)b;
+    }
+    return mf_utf8_decode(bytes, (size_t)len, cp) == len ? len : 0;
+}
+
+static int add_unit(mf_repair *r, uint32_t start, int len, uint32_t cp, int lost, size_t k)
+{
+    for (size_t u = r->nunits; u-- > 0 && r->units[u].start == start;) {
+        mf_unit *x = &r->units[u];
+        if (x->len == len && x->cp == cp && x->lost_nbsp == lost) {
+            x->codecs |= 1u << k;
+            return MF_OK;
+        }
+    }
+    if (r->nunits == r->units_cap) {
+        size_t cap = r->units_cap ? r->units_cap * 2 : 64;
+        mf_unit *v = realloc(r->units, cap * sizeof *v);
+        if (!v)
+            return MF_ERR_NOMEM;
+        r->units = v;
+        r->units_cap = cap;
+    }
+    r->units[r->nunits++] = (mf_unit){start, cp, 1u << k, (uint8_t)len, (uint8_t)lost, 0};
+    return MF_OK;
+}
+
+/* All units of the window, in order of their first character. */
+static int find_units(mf_repair *r)
+{
+    const mf_char *c = r->chars.v;
+    size_t n = r->chars.n;
+    r->nunits = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint32_t maybe = lead_of(c[i].cp) & cont_or_lost_nbsp(c[i + 1].cp);
+        while (maybe) {
+            size_t k = (size_t)__builtin_ctz(maybe);
+            maybe &= maybe - 1;
+            uint32_t cp;
+            int lost;
+            int len = decode_unit(c, n, i, k, &cp, &lost);
+            if (len && add_unit(r, (uint32_t)i, len, cp, lost, k) != MF_OK)
+                return MF_ERR_NOMEM;
+        }
+    }
+    return MF_OK;
+}
+
+/* ---- the search -------------------------------------------------------------- */
+
+static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
+{
+    int32_t p = mf_repair_cost.decode;
+    if (u->lost_nbsp)
+        p += mf_repair_cost.nbsp_lost;
+    for (uint32_t j = 0; j < u->len; j++)
+        if (r->chars.v[u->start + j].levels) {
+            p += mf_repair_cost.level;
+            break;
+        }
+    return p;
+}
+
+/* Adds a hypothesis at a position, keeping the best per last character and
+ * at most HYPS_PER_POS of them (the worst is dropped). */
+static void offer(mf_hyp *at, int *count, mf_hyp h)
+{
+    int worst = 0;
+    for (int i = 0; i < *count; i++) {
+        if (at[i].last == h.last) {
+            if (h.cost < at[i].cost)
+                at[i] = h;
+            return;
+        }
+        if (at[i].cost > at[worst].cost)
+            worst = i;
+    }
+    if (*count < HYPS_PER_POS)
+        at[(*count)++] = h;
+    else if (h.cost < at[worst].cost)
+        at[worst] = h;
+}
+
+/* Runs the search over characters [a, b) using units [u0, u1), and marks
+ * the chosen units. Hypotheses of position p live at hyps[(p - a) * H]. */
+static int search_cluster(mf_repair *r, size_t a, size_t b, size_t u0, size_t u1)
+{
+    const mf_char *c = r->chars.v;
+    size_t npos = b - a + 1;
+    if (npos > r->hyps_cap) {
+        mf_hyp *h = realloc(r->hyps, npos * HYPS_PER_POS * sizeof *h);
+        if (h)
+            r->hyps = h;
+        int *k = realloc(r->nhyps, npos * sizeof *k);
+        if (k)
+            r->nhyps = k;
+        if (!h || !k)
+            return MF_ERR_NOMEM;
+        r->hyps_cap = npos;
+    }
+    int *nh = r->nhyps;
+    memset(nh, 0, npos * sizeof *nh);
+    mf_hyp *H = r->hyps;
+    H[0] = (mf_hyp){a > 0 ? c[a - 1].cp : MF_CP_BOUNDARY, 0, -1, -1};
+    nh[0] = 1;
+    size_t u = u0;
+    for (size_t p = a; p < b; p++) {
+        mf_hyp *here = &H[(p - a) * HYPS_PER_POS];
+        for (int h = 0; h < nh[p - a]; h++) {
+            int32_t from = (int32_t)((p - a) * HYPS_PER_POS + (size_t)h);
+            mf_hyp keep = {c[p].cp, here[h].cost + mf_cost_after(here[h].last, c[p].cp), from, -1};
+            offer(&H[(p + 1 - a) * HYPS_PER_POS], &nh[p + 1 - a], keep);
+            for (size_t v = u; v < u1 && r->units[v].start == p; v++) {
+                const mf_unit *x = &r->units[v];
+                size_t q = p + x->len;
+                mf_hyp dec = {x->cp,
+                              here[h].cost + mf_cost_after(here[h].last, x->cp) + unit_penalty(r, x),
+                              from, (int32_t)v};
+                offer(&H[(q - a) * HYPS_PER_POS], &nh[q - a], dec);
+            }
+        }
+        while (u < u1 && r->units[u].start == p)
+            u++;
+    }
+    uint32_t right = b < r->chars.n ? c[b].cp : MF_CP_BOUNDARY;
+    mf_hyp *end = &H[(b - a) * HYPS_PER_POS];
+    int best = 0;
+    int32_t best_cost = INT32_MAX;
+    for (int h = 0; h < nh[b - a]; h++) {
+        int32_t total = end[h].cost + mf_cost_after(end[h].last, right);
+        /* On a tie, keeping wins: hypotheses that kept more come first. */
+        if (total < best_cost) {
+            best_cost = total;
+            best = h;
+        }
+    }
+    for (int32_t i = (int32_t)((b - a) * HYPS_PER_POS) + best; i >= 0 && H[i].from >= 0; i = H[i].from)
+        if (H[i].unit >= 0)
+            r->units[H[i].unit].chosen = 1;
+    return MF_OK;
+}
+
+/* Clusters are maximal runs of touching units: a character no unit covers
+ * is kept for sure, so the search need not look across it. */
+static int search_all(mf_repair *r, int *any)
+{
+    size_t u = 0;
+    while (u < r->nunits) {
+        size_t a = r->units[u].start, b = a + r->units[u].len, v = u + 1;
+        while (v < r->nunits && r->units[v].start <= b) {
+            size_t e = r->units[v].start + r->units[v].len;
+            if (e > b)
+                b = e;
+            v++;
+        }
+        if (search_cluster(r, a, b, u, v) != MF_OK)
+            return MF_ERR_NOMEM;
+        u = v;
+    }
+    for (size_t i = 0; i < r->nunits; i++)
+        *any |= r->units[i].chosen;
+    return MF_OK;
+}
+
+/* Replaces each chosen unit's characters by the one it decodes to. */
+static int apply_round(mf_repair *r)
+{
+    if (mf_chars_reserve(&r->next, r->chars.n) != MF_OK)
+        return MF_ERR_NOMEM;
+    const mf_char *c = r->chars.v;
+    mf_char *out = r->next.v;
+    size_t n = 0, u = 0;
+    for (size_t i = 0; i < r->chars.n;) {
+        while (u < r->nunits && (r->units[u].start < i || !r->units[u].chosen))
+            u++;
+        if (u == r->nunits || r->units[u].start != i) {
+            out[n++] = c[i++];
+            continue;
+        }
+        const mf_unit *x = &r->units[u];
+        mf_char m = {x->cp, c[i].start, c[i + x->len - 1].end, 0, 0, 0};
+        for (size_t j = i; j < i + x->len; j++)
+            if (c[j].levels >= m.levels) {
+                m.levels = c[j].levels;
+                m.chain = c[j].chain;
+            }
+        m.chain |= (uint32_t)(__builtin_ctz(x->codecs) + 1) << (8 * m.levels);
+        m.levels++;
+        out[n++] = m;
+        i += x->len;
+    }
+    r->next.n = n;
+    mf_chars t = r->chars;
+    r->chars = r->next;
+    r->next = t;
+    return MF_OK;
+}
+
+/* ---- edits ----------------------------------------------------------------- */
+
+static int changed(const mf_char *c, unsigned rules)
+{
+    return c->levels || ((c->flags & MF_CHAR_INVALID) && (rules & MF_RULE_INVALID_UTF8));
+}
+
+static int same_rule(const mf_char *a, const mf_char *b)
+{
+    return a->levels == b->levels && a->chain == b->chain;
+}
+
+/* Each run of changed characters under one rule becomes one edit. */
+static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
+{
+    const mf_char *c = r->chars.v;
+    char buf[256];
+    for (size_t i = 0; i < r->chars.n;) {
+        if (!changed(&c[i], rules)) {
+            i++;
+            continue;
+        }
+        mf_edit_rec rec = {c[i].start, 0, 0, 0, c[i].chain, c[i].levels,
+                           c[i].levels ? 0 : MF_EDIT_INVALID};
+        size_t len = 0;
+        size_t j = i;
+        for (; j < r->chars.n && changed(&c[j], rules) && same_rule(&c[i], &c[j]) &&
+               len + 4 <= sizeof buf;
+             j++)
+            len += (size_t)mf_utf8_encode(c[j].cp, buf + len);
+        rec.end = c[j - 1].end;
+        if (mf_edits_add(edits, &rec, buf, len) != MF_OK)
+            return MF_ERR_NOMEM;
+        i = j;
+    }
+    return MF_OK;
+}
+
+int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
+                     mf_edits *edits)
+{
+    int rc = mf_decode_window(buf, len, &r->chars);
+    for (int level = 0; rc == MF_OK && (rules & MF_RULE_MOJIBAKE) && level < MF_REPAIR_MAX_LEVELS;
+         level++) {
+        int any = 0;
+        rc = find_units(r);
+        if (rc == MF_OK && r->nunits)
+            rc = search_all(r, &any);
+        if (rc != MF_OK || !any)
+            break;
+        rc = apply_round(r);
+    }
+    return rc == MF_OK ? emit_edits(r, rules, edits) : rc;
+}

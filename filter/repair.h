@@ -1,0 +1,35 @@
+/* repair.h: finds mojibake in a window and proposes the edits that undo it.
+ *
+ * The model: text was encoded as UTF-8, those bytes were decoded with a
+ * legacy codec, and the result was encoded as UTF-8 again (maybe more than
+ * once). A "unit" is a run of characters that some codec maps back to one
+ * well-formed multi-byte UTF-8 sequence. A Viterbi search over the window
+ * chooses, unit by unit, between keeping the text and decoding it, under the
+ * plausibility model; rounds repeat for text broken more than once. */
+#ifndef MF_REPAIR_H
+#define MF_REPAIR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "decode.h"
+#include "edits.h"
+
+#define MF_REPAIR_MAX_LEVELS 3
+
+typedef struct mf_repair mf_repair;
+
+mf_repair *mf_repair_new(void);
+void mf_repair_free(mf_repair *r);
+
+/* True when the window may hold something to repair: invalid UTF-8, or two
+ * neighbours that some codec maps to a UTF-8 lead and continuation byte.
+ * A window for which this is false is copied out unchanged. */
+int mf_repair_suspect(const uint8_t *buf, size_t len);
+
+/* Appends to edits the repairs of buf[0..len) (offsets relative to buf),
+ * for the MF_RULE_* bits in rules. */
+int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
+                     mf_edits *edits);
+
+#endif

@@ -1,0 +1,286 @@
+/* stream.c: cuts the input into windows, repairs each, writes the result.
+ *
+ * A window ends after a newline, or, in a line longer than WINDOW_SOFT, at
+ * the first point after it between two ASCII letters or digits (no repair
+ * spans those), or at WINDOW_HARD on a character boundary. Where windows end
+ * depends on the bytes alone, never on how they arrived, so the output does
+ * not depend on the read size; and memory is bounded by WINDOW_HARD. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "edits.h"
+#include "mojifix.h"
+#include "repair.h"
+
+#define WINDOW_SOFT (16u * 1024)
+#define WINDOW_HARD (64u * 1024)
+#define PENDING_CAP (WINDOW_HARD + 1 + 64u * 1024)
+#define OUT_CAP (64u * 1024)
+
+struct mf_stream {
+    mf_config cfg;
+    mf_write_fn write;
+    void *write_ctx;
+    uint8_t *pending;     /* input not yet cut into a whole window */
+    size_t npending;
+    char *out;            /* output not yet handed to write */
+    size_t nout;
+    uint64_t offset;      /* input offset of the next unprocessed byte */
+    mf_repair *repair;
+    mf_edits edits;
+    int status;           /* sticky: the first error */
+    int finished;
+};
+
+static int is_alnum(uint8_t b)
+{
+    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+/* Length of the window at p, or 0 when more input is needed to know it. */
+static size_t window_length(const uint8_t *p, size_t n, int final)
+{
+    size_t limit = n < WINDOW_HARD ? n : WINDOW_HARD;
+    const uint8_t *nl = memchr(p, '\n', limit);
+    if (nl)
+        return (size_t)(nl - p) + 1;
+    for (size_t i = WINDOW_SOFT; i < limit; i++)
+        if (is_alnum(p[i - 1]) && is_alnum(p[i]))
+            return i;
+    if (n > WINDOW_HARD) {
+        size_t i = WINDOW_HARD;
+        while (i > WINDOW_HARD - 3 && (p[i] & 0xC0) == 0x80)
+            i--;
+        return i;
+    }
+    return final ? n : 0;
+}
+
+static int flush_out(mf_stream *s)
+{
+    if (s->nout && s->status == MF_OK && s->write(s->write_ctx, s->out, s->nout) != 0)
+        s->status = MF_ERR_OUTPUT;
+    s->nout = 0;
+    return s->status;
+}
+
+static int emit(mf_stream *s, const void *bytes, size_t len)
+{
+    if (s->nout + len > OUT_CAP && flush_out(s) != MF_OK)
+        return s->status;
+    if (len >= OUT_CAP) {
+        if (s->write(s->write_ctx, bytes, len) != 0)
+            s->status = MF_ERR_OUTPUT;
+        return s->status;
+    }
+    memcpy(s->out + s->nout, bytes, len);
+    s->nout += len;
+    return MF_OK;
+}
+
+static void report_edit(mf_stream *s, const mf_edit_rec *rec)
+{
+    char rule[128];
+    mf_edit_rule_name(rec, rule, sizeof rule);
+    mf_edit e = {s->offset + rec->start, rec->end - rec->start,
+                 s->edits.bytes + rec->repl_at, rec->repl_len, rule};
+    s->cfg.on_edit(s->cfg.edit_ctx, &e);
+}
+
+/* Writes a window with its edits applied. */
+static int apply_edits(mf_stream *s, const uint8_t *w, size_t len)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < s->edits.n && s->status == MF_OK; i++) {
+        const mf_edit_rec *rec = &s->edits.v[i];
+        if (s->cfg.on_edit)
+            report_edit(s, rec);
+        emit(s, w + at, rec->start - at);
+        emit(s, s->edits.bytes + rec->repl_at, rec->repl_len);
+        at = rec->end;
+    }
+    return emit(s, w + at, len - at);
+}
+
+static int process_window(mf_stream *s, const uint8_t *w, size_t len)
+{
+    if (!s->cfg.rules || !mf_repair_suspect(w, len))
+        return emit(s, w, len);
+    mf_edits_clear(&s->edits);
+    int rc = mf_repair_window(s->repair, w, len, s->cfg.rules, &s->edits);
+    if (rc != MF_OK)
+        return s->status = rc;
+    return apply_edits(s, w, len);
+}
+
+/* Length of the leading run of whole ASCII lines: they need no repair and
+ * every line start is a window start, so they go out as one block. */
+static size_t ascii_lines(const uint8_t *p, size_t n)
+{
+    size_t i = 0, last_nl = 0;
+    while (i < n && p[i] < 0x80 && i - last_nl < WINDOW_HARD) {
+        if (p[i] == '\n')
+            last_nl = i + 1;
+        i++;
+    }
+    return last_nl;
+}
+
+/* Processes the whole windows at the start of p; returns the bytes used. */
+static size_t process(mf_stream *s, const uint8_t *p, size_t n, int final)
+{
+    size_t at = 0;
+    while (at < n && s->status == MF_OK) {
+        size_t fast = ascii_lines(p + at, n - at);
+        if (fast) {
+            emit(s, p + at, fast);
+            at += fast;
+            s->offset += fast;
+            continue;
+        }
+        size_t w = window_length(p + at, n - at, final);
+        if (w == 0)
+            break;
+        process_window(s, p + at, w);
+        at += w;
+        s->offset += w;
+    }
+    return at;
+}
+
+void mf_config_init(mf_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->rules = MF_RULES_DEFAULT;
+}
+
+mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ctx)
+{
+    if (!cfg || !write)
+        return NULL;
+    mf_stream *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->cfg = *cfg;
+    s->write = write;
+    s->write_ctx = write_ctx;
+    s->pending = malloc(PENDING_CAP);
+    s->out = malloc(OUT_CAP);
+    s->repair = mf_repair_new();
+    if (!s->pending || !s->out || !s->repair) {
+        mf_stream_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+int mf_stream_write(mf_stream *s, const void *bytes, size_t length)
+{
+    if (!s)
+        return MF_ERR_ARG;
+    if (s->finished)
+        return MF_ERR_STATE;
+    const uint8_t *p = bytes;
+    while (length && s->status == MF_OK) {
+        if (s->npending == 0) {
+            /* Nothing held back: repair straight from the caller's buffer. */
+            size_t used = process(s, p, length, 0);
+            if (s->status != MF_OK)
+                break;
+            p += used;
+            length -= used;
+            memcpy(s->pending, p, length);
+            s->npending = length;
+            break;
+        }
+        size_t take = PENDING_CAP - s->npending;
+        if (take > length)
+            take = length;
+        memcpy(s->pending + s->npending, p, take);
+        s->npending += take;
+        p += take;
+        length -= take;
+        size_t used = process(s, s->pending, s->npending, 0);
+        memmove(s->pending, s->pending + used, s->npending - used);
+        s->npending -= used;
+    }
+    return s->status;
+}
+
+int mf_stream_finish(mf_stream *s)
+{
+    if (!s)
+        return MF_ERR_ARG;
+    if (s->finished)
+        return MF_ERR_STATE;
+    s->finished = 1;
+    size_t used = process(s, s->pending, s->npending, 1);
+    s->npending -= used;
+    return flush_out(s);
+}
+
+void mf_stream_free(mf_stream *s)
+{
+    if (!s)
+        return;
+    free(s->pending);
+    free(s->out);
+    mf_repair_free(s->repair);
+    mf_edits_free(&s->edits);
+    free(s);
+}
+
+typedef struct growbuf {
+    char *p;
+    size_t n, cap;
+} growbuf;
+
+static int grow_write(void *ctx, const char *bytes, size_t len)
+{
+    growbuf *g = ctx;
+    if (g->n + len > g->cap) {
+        size_t cap = g->cap ? g->cap : 256;
+        while (cap < g->n + len)
+            cap *= 2;
+        char *q = realloc(g->p, cap);
+        if (!q)
+            return -1;
+        g->p = q;
+        g->cap = cap;
+    }
+    memcpy(g->p + g->n, bytes, len);
+    g->n += len;
+    return 0;
+}
+
+int mf_fix_buffer(const mf_config *cfg, const char *in, size_t length, char **out,
+                  size_t *out_length)
+{
+    mf_config def;
+    if (!cfg) {
+        mf_config_init(&def);
+        cfg = &def;
+    }
+    if (!out || !out_length || (!in && length))
+        return MF_ERR_ARG;
+    growbuf g = {0};
+    mf_stream *s = mf_stream_new(cfg, grow_write, &g);
+    if (!s)
+        return MF_ERR_NOMEM;
+    int rc = mf_stream_write(s, in, length);
+    if (rc == MF_OK)
+        rc = mf_stream_finish(s);
+    mf_stream_free(s);
+    /* A failed write here can only be a failed allocation. */
+    if (rc == MF_ERR_OUTPUT)
+        rc = MF_ERR_NOMEM;
+    if (rc != MF_OK) {
+        free(g.p);
+        return rc;
+    }
+    if (!g.p && !(g.p = malloc(1)))
+        return MF_ERR_NOMEM;
+    *out = g.p;
+    *out_length = g.n;
+    return MF_OK;
+}

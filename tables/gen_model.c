@@ -1,0 +1,165 @@
+/* gen_model: writes tables/model_tables.c, the plausibility model's costs,
+ * from a corpus of clean text (tables/corpus/train.txt: "lang<TAB>text").
+ *
+ * The model: P(text) = prod P(class_i | class_i-1) * P(char_i | class_i).
+ * Costs are -ln P in 1/MF_COST_SCALE nats, capped to fit a byte.
+ * Usage: gen_model CORPUS [OUTPUT] (default: stdout). */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charclass.h"
+#include "plausibility.h"
+
+/* Add-alpha smoothing: an unseen transition is possible, only very unlikely. */
+#define TRANS_ALPHA 0.5
+/* Add-beta smoothing of per-character counts within a class. */
+#define UNIGRAM_BETA 0.5
+#define MAX_COST 255
+
+static double trans[MF_CL_COUNT][MF_CL_COUNT];
+static double unigram[MF_MODEL_UNIGRAM_LIMIT];
+static double class_chars[MF_CL_COUNT];      /* characters seen per class */
+static double class_distinct[MF_CL_COUNT];   /* distinct ones >= the limit */
+static unsigned char *seen_high;              /* bitmap of code points seen */
+
+/* Decodes one UTF-8 character; malformed input counts as U+FFFD. */
+static uint32_t next_cp(const unsigned char **p)
+{
+    const unsigned char *s = *p;
+    uint32_t c = s[0];
+    int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    c &= n == 0 ? 0x7F : n == 1 ? 0x1F : n == 2 ? 0x0F : 0x07;
+    for (int i = 1; i <= n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *p = s + i;
+            return 0xFFFD;
+        }
+        c = c << 6 | (s[i] & 0x3F);
+    }
+    *p = s + n + 1;
+    return c;
+}
+
+static void count_char(uint32_t cp, mf_class cl)
+{
+    class_chars[cl] += 1;
+    if (cp < MF_MODEL_UNIGRAM_LIMIT) {
+        unigram[cp] += 1;
+    } else if (cp <= 0x10FFFF && !(seen_high[cp >> 3] & (1u << (cp & 7)))) {
+        seen_high[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+        class_distinct[cl] += 1;
+    }
+}
+
+static void count_line(const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    mf_class prev = MF_CL_BOUNDARY;
+    while (*p && *p != '\n') {
+        uint32_t cp = next_cp(&p);
+        mf_class cl = mf_char_class(cp);
+        trans[prev][cl] += 1;
+        count_char(cp, cl);
+        prev = cl;
+    }
+    trans[prev][MF_CL_BOUNDARY] += 1;
+}
+
+static int read_corpus(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        perror(path);
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, f) > 0) {
+        char *tab = strchr(line, '\t');
+        count_line(tab ? tab + 1 : line);
+    }
+    free(line);
+    int bad = ferror(f);
+    fclose(f);
+    return bad ? -1 : 0;
+}
+
+static int to_cost(double p)
+{
+    double c = -log(p) * MF_COST_SCALE;
+    return c > MAX_COST ? MAX_COST : (int)lround(c);
+}
+
+static void write_trans(FILE *out)
+{
+    fprintf(out, "const uint8_t mf_model_trans[MF_CL_COUNT][MF_CL_COUNT] = {\n");
+    for (int a = 0; a < MF_CL_COUNT; a++) {
+        double total = 0;
+        for (int b = 0; b < MF_CL_COUNT; b++)
+            total += trans[a][b];
+        fprintf(out, "    /* %s */ {", mf_class_name((mf_class)a));
+        for (int b = 0; b < MF_CL_COUNT; b++)
+            fprintf(out, "%s%d", b ? ", " : "",
+                    to_cost((trans[a][b] + TRANS_ALPHA) / (total + TRANS_ALPHA * MF_CL_COUNT)));
+        fprintf(out, "},\n");
+    }
+    fprintf(out, "};\n\n");
+}
+
+static void write_unigram(FILE *out)
+{
+    double members[MF_CL_COUNT] = {0};
+    for (uint32_t cp = 0; cp < MF_MODEL_UNIGRAM_LIMIT; cp++)
+        members[mf_char_class(cp)] += 1;
+    fprintf(out, "const uint8_t mf_model_unigram[MF_MODEL_UNIGRAM_LIMIT] = {\n");
+    for (uint32_t cp = 0; cp < MF_MODEL_UNIGRAM_LIMIT; cp++) {
+        mf_class cl = mf_char_class(cp);
+        double p = (unigram[cp] + UNIGRAM_BETA) /
+                   (class_chars[cl] + UNIGRAM_BETA * members[cl]);
+        fprintf(out, "%s%d,%s", cp % 16 ? " " : "    ", to_cost(p), cp % 16 == 15 ? "\n" : "");
+    }
+    fprintf(out, "};\n\n");
+}
+
+/* Above the unigram table, a character costs as one of the distinct
+ * characters its class showed in the corpus. */
+static void write_open(FILE *out)
+{
+    fprintf(out, "const uint8_t mf_model_open[MF_CL_COUNT] = {\n");
+    for (int c = 0; c < MF_CL_COUNT; c++) {
+        double distinct = class_distinct[c] < 1 ? 1 : class_distinct[c];
+        fprintf(out, "    %d, /* %s */\n", to_cost(1.0 / (distinct + 1)), mf_class_name((mf_class)c));
+    }
+    fprintf(out, "};\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: gen_model CORPUS [OUTPUT]\n");
+        return 2;
+    }
+    seen_high = calloc(0x110000 / 8, 1);
+    if (!seen_high || read_corpus(argv[1]) != 0)
+        return 1;
+    FILE *out = argc > 2 ? fopen(argv[2], "w") : stdout;
+    if (!out) {
+        perror(argv[2]);
+        return 1;
+    }
+    fprintf(out, "/* Generated by tables/gen_model.c from tables/corpus/train.txt; do not edit.\n"
+                 " * Regenerate: cmake --build build --target regen */\n"
+                 "#include \"plausibility.h\"\n\n");
+    write_trans(out);
+    write_unigram(out);
+    write_open(out);
+    free(seen_high);
+    if (fclose(out) != 0) {
+        fprintf(stderr, "gen_model: write error\n");
+        return 1;
+    }
+    return 0;
+}
