@@ -12,4 +12,8 @@ const mf_repair_costs mf_repair_cost = {
     .nbsp_lost = 6 * MF_COST_SCALE,
     /* Twice-broken text is rarer than once-broken text. */
     .level = 2 * MF_COST_SCALE,
+    /* One window broken through two codecs happens (pasted text), but much
+     * less often than one codec whose near twin decodes a letter or two
+     * differently; the twin's reading must win by more than this. */
+    .codec_mix = 8 * MF_COST_SCALE,
 };

@@ -35,6 +35,7 @@ typedef struct mf_repair_costs {
     int32_t decode;      /* one multi-byte character decoded */
     int32_t nbsp_lost;   /* a space read as the no-break space it once was */
     int32_t level;       /* each further level of decoding (text broken twice) */
+    int32_t codec_mix;   /* each codec beyond the first in one window */
 } mf_repair_costs;
 
 extern const mf_repair_costs mf_repair_cost;

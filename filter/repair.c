@@ -114,6 +114,7 @@ struct mf_repair {
     mf_hyp *hyps;
     int *nhyps; /* hypotheses per position */
     size_t hyps_cap;
+    uint32_t allowed; /* the codecs of the chosen reading */
 };
 
 mf_repair *mf_repair_new(void)
@@ -238,52 +239,84 @@ static void offer(mf_hyp *at, int *count, mf_hyp h)
         at[worst] = h;
 }
 
-/* Runs the search over characters [a, b) using units [u0, u1), and marks
- * the chosen units. Hypotheses of position p live at hyps[(p - a) * H]. */
-static int search_cluster(mf_repair *r, size_t a, size_t b, size_t u0, size_t u1)
+/* Cost of keeping characters [a, b) as they stand, with their context. */
+static int32_t keep_cost(const mf_repair *r, size_t a, size_t b)
+{
+    const mf_char *c = r->chars.v;
+    uint32_t prev = a > 0 ? c[a - 1].cp : MF_CP_BOUNDARY;
+    int32_t cost = 0;
+    for (size_t p = a; p < b; p++) {
+        cost += mf_cost_after(prev, c[p].cp);
+        prev = c[p].cp;
+    }
+    return cost + mf_cost_after(prev, b < r->chars.n ? c[b].cp : MF_CP_BOUNDARY);
+}
+
+static int reserve_hyps(mf_repair *r, size_t npos)
+{
+    if (npos <= r->hyps_cap)
+        return MF_OK;
+    mf_hyp *h = realloc(r->hyps, npos * HYPS_PER_POS * sizeof *h);
+    if (h)
+        r->hyps = h;
+    int *k = realloc(r->nhyps, npos * sizeof *k);
+    if (k)
+        r->nhyps = k;
+    if (!h || !k)
+        return MF_ERR_NOMEM;
+    r->hyps_cap = npos;
+    return MF_OK;
+}
+
+/* Extends every hypothesis at position p by keeping c[p] and by decoding
+ * each unit (of the allowed codecs) that starts there. */
+static void extend(mf_repair *r, size_t a, size_t p, size_t *u, size_t u1, uint32_t allowed)
+{
+    const mf_char *c = r->chars.v;
+    mf_hyp *H = r->hyps;
+    int *nh = r->nhyps;
+    mf_hyp *here = &H[(p - a) * HYPS_PER_POS];
+    for (int h = 0; h < nh[p - a]; h++) {
+        int32_t from = (int32_t)((p - a) * HYPS_PER_POS + (size_t)h);
+        mf_hyp keep = {c[p].cp, here[h].cost + mf_cost_after(here[h].last, c[p].cp), from, -1};
+        offer(&H[(p + 1 - a) * HYPS_PER_POS], &nh[p + 1 - a], keep);
+        for (size_t v = *u; v < u1 && r->units[v].start == p; v++) {
+            const mf_unit *x = &r->units[v];
+            if (!(x->codecs & allowed))
+                continue;
+            size_t q = p + x->len;
+            mf_hyp dec = {x->cp,
+                          here[h].cost + mf_cost_after(here[h].last, x->cp) + unit_penalty(r, x),
+                          from, (int32_t)v};
+            offer(&H[(q - a) * HYPS_PER_POS], &nh[q - a], dec);
+        }
+    }
+    while (*u < u1 && r->units[*u].start == p)
+        (*u)++;
+}
+
+/* Runs the search over characters [a, b) with units [u0, u1) of the allowed
+ * codecs, marks the chosen units, and returns the cost it saves over keeping
+ * the characters (<= 0). Hypotheses of position p live at hyps[(p - a) * H]. */
+static int search_cluster(mf_repair *r, size_t a, size_t b, size_t u0, size_t u1,
+                          uint32_t allowed, int32_t *saved)
 {
     const mf_char *c = r->chars.v;
     size_t npos = b - a + 1;
-    if (npos > r->hyps_cap) {
-        mf_hyp *h = realloc(r->hyps, npos * HYPS_PER_POS * sizeof *h);
-        if (h)
-            r->hyps = h;
-        int *k = realloc(r->nhyps, npos * sizeof *k);
-        if (k)
-            r->nhyps = k;
-        if (!h || !k)
-            return MF_ERR_NOMEM;
-        r->hyps_cap = npos;
-    }
-    int *nh = r->nhyps;
-    memset(nh, 0, npos * sizeof *nh);
+    if (reserve_hyps(r, npos) != MF_OK)
+        return MF_ERR_NOMEM;
     mf_hyp *H = r->hyps;
+    memset(r->nhyps, 0, npos * sizeof *r->nhyps);
     H[0] = (mf_hyp){a > 0 ? c[a - 1].cp : MF_CP_BOUNDARY, 0, -1, -1};
-    nh[0] = 1;
+    r->nhyps[0] = 1;
     size_t u = u0;
-    for (size_t p = a; p < b; p++) {
-        mf_hyp *here = &H[(p - a) * HYPS_PER_POS];
-        for (int h = 0; h < nh[p - a]; h++) {
-            int32_t from = (int32_t)((p - a) * HYPS_PER_POS + (size_t)h);
-            mf_hyp keep = {c[p].cp, here[h].cost + mf_cost_after(here[h].last, c[p].cp), from, -1};
-            offer(&H[(p + 1 - a) * HYPS_PER_POS], &nh[p + 1 - a], keep);
-            for (size_t v = u; v < u1 && r->units[v].start == p; v++) {
-                const mf_unit *x = &r->units[v];
-                size_t q = p + x->len;
-                mf_hyp dec = {x->cp,
-                              here[h].cost + mf_cost_after(here[h].last, x->cp) + unit_penalty(r, x),
-                              from, (int32_t)v};
-                offer(&H[(q - a) * HYPS_PER_POS], &nh[q - a], dec);
-            }
-        }
-        while (u < u1 && r->units[u].start == p)
-            u++;
-    }
+    for (size_t p = a; p < b; p++)
+        extend(r, a, p, &u, u1, allowed);
     uint32_t right = b < r->chars.n ? c[b].cp : MF_CP_BOUNDARY;
     mf_hyp *end = &H[(b - a) * HYPS_PER_POS];
     int best = 0;
     int32_t best_cost = INT32_MAX;
-    for (int h = 0; h < nh[b - a]; h++) {
+    for (int h = 0; h < r->nhyps[b - a]; h++) {
         int32_t total = end[h].cost + mf_cost_after(end[h].last, right);
         /* On a tie, keeping wins: hypotheses that kept more come first. */
         if (total < best_cost) {
@@ -294,26 +327,99 @@ static int search_cluster(mf_repair *r, size_t a, size_t b, size_t u0, size_t u1
     for (int32_t i = (int32_t)((b - a) * HYPS_PER_POS) + best; i >= 0 && H[i].from >= 0; i = H[i].from)
         if (H[i].unit >= 0)
             r->units[H[i].unit].chosen = 1;
+    *saved += best_cost - keep_cost(r, a, b);
     return MF_OK;
 }
 
-/* Clusters are maximal runs of touching units: a character no unit covers
- * is kept for sure, so the search need not look across it. */
-static int search_all(mf_repair *r, int *any)
+/* Searches the whole window with the units of the allowed codecs; returns
+ * through *saved the cost saved over keeping everything. Clusters are
+ * maximal runs of touching units: a character no unit covers is kept for
+ * sure, so the search need not look across it. */
+static int search_window(mf_repair *r, uint32_t allowed, int32_t *saved)
 {
+    *saved = 0;
+    for (size_t i = 0; i < r->nunits; i++)
+        r->units[i].chosen = 0;
     size_t u = 0;
     while (u < r->nunits) {
-        size_t a = r->units[u].start, b = a + r->units[u].len, v = u + 1;
-        while (v < r->nunits && r->units[v].start <= b) {
-            size_t e = r->units[v].start + r->units[v].len;
-            if (e > b)
-                b = e;
-            v++;
+        if (!(r->units[u].codecs & allowed)) {
+            u++;
+            continue;
         }
-        if (search_cluster(r, a, b, u, v) != MF_OK)
+        size_t a = r->units[u].start, b = a + r->units[u].len, v = u + 1;
+        for (; v < r->nunits && r->units[v].start <= b; v++) {
+            size_t e = r->units[v].start + r->units[v].len;
+            if ((r->units[v].codecs & allowed) && e > b)
+                b = e;
+        }
+        if (search_cluster(r, a, b, u, v, allowed, saved) != MF_OK)
             return MF_ERR_NOMEM;
         u = v;
     }
+    return MF_OK;
+}
+
+/* How many codecs it takes to explain the chosen units (greedy cover). */
+static int codecs_needed(const mf_repair *r, uint32_t *used)
+{
+    int needed = 0;
+    uint32_t covered_by = 0;
+    for (;;) {
+        int votes[MF_CODEC_MAX] = {0}, any = 0;
+        for (size_t i = 0; i < r->nunits; i++) {
+            const mf_unit *x = &r->units[i];
+            if (!x->chosen || (x->codecs & covered_by))
+                continue;
+            any = 1;
+            for (uint32_t m = x->codecs; m; m &= m - 1)
+                votes[__builtin_ctz(m)]++;
+        }
+        if (!any)
+            break;
+        int best = 0;
+        for (int k = 1; k < MF_CODEC_MAX; k++)
+            if (votes[k] > votes[best])
+                best = k;
+        covered_by |= 1u << best;
+        needed++;
+    }
+    *used = covered_by;
+    return needed;
+}
+
+/* Chooses the units to decode. A window is far more often broken through one
+ * codec than several, and codecs that share most of their bytes (cp1250 and
+ * Latin-2, cp1252 and Latin-9) would otherwise be mixed unit by unit on tiny
+ * differences of letter frequency. So every single-codec reading competes
+ * with the mixed one, which pays for each extra codec it needs. */
+static int search_all(mf_repair *r, int *any)
+{
+    int32_t mixed_saved;
+    if (search_window(r, ~0u, &mixed_saved) != MF_OK)
+        return MF_ERR_NOMEM;
+    uint32_t used;
+    int needed = codecs_needed(r, &used);
+    if (needed == 0)
+        return MF_OK;
+    uint32_t candidates = 0;
+    for (size_t i = 0; i < r->nunits; i++)
+        if (r->units[i].chosen)
+            candidates |= r->units[i].codecs;
+    int32_t best_saved = mixed_saved + mf_repair_cost.codec_mix * (needed - 1);
+    uint32_t best = ~0u;
+    for (uint32_t m = candidates; m; m &= m - 1) {
+        uint32_t k = 1u << __builtin_ctz(m);
+        int32_t saved;
+        if (search_window(r, k, &saved) != MF_OK)
+            return MF_ERR_NOMEM;
+        if (saved < best_saved) {
+            best_saved = saved;
+            best = k;
+        }
+    }
+    r->allowed = best;
+    if (search_window(r, best, &best_saved) != MF_OK)
+        return MF_ERR_NOMEM;
     for (size_t i = 0; i < r->nunits; i++)
         *any |= r->units[i].chosen;
     return MF_OK;
@@ -341,7 +447,7 @@ static int apply_round(mf_repair *r)
                 m.levels = c[j].levels;
                 m.chain = c[j].chain;
             }
-        m.chain |= (uint32_t)(__builtin_ctz(x->codecs) + 1) << (8 * m.levels);
+        m.chain |= (uint32_t)(__builtin_ctz(x->codecs & r->allowed) + 1) << (8 * m.levels);
         m.levels++;
         out[n++] = m;
         i += x->len;
