@@ -86,14 +86,19 @@ int mf_repair_suspect(const uint8_t *buf, size_t len)
 
 /* ---- units ----------------------------------------------------------------- */
 
-/* Characters [start, start + len) decode, in the codecs of the mask, to cp. */
+/* Characters [start, start + len) decode to cp: through one of the outer
+ * codecs of the mask, then, for text broken more than once, through the
+ * inner codecs of `inner` (one byte each, index + 1, in decoding order). */
 typedef struct mf_unit {
     uint32_t start;
     uint32_t cp;
     uint32_t codecs;
+    uint32_t inner;
     uint8_t len;
+    uint8_t levels;
     uint8_t lost_nbsp;
     uint8_t chosen;
+    uint8_t simple; /* how many units of text broken once it is made of */
 } mf_unit;
 
 /* A hypothesis of the search: the best path to a position whose last
@@ -162,12 +167,13 @@ static int decode_unit(const mf_char *c, size_t n, size_t i, size_t k, uint32_t 
     return mf_utf8_decode(bytes, (size_t)len, cp) == len ? len : 0;
 }
 
-static int add_unit(mf_repair *r, uint32_t start, int len, uint32_t cp, int lost, size_t k)
+static int add_unit(mf_repair *r, const mf_unit *n)
 {
-    for (size_t u = r->nunits; u-- > 0 && r->units[u].start == start;) {
+    for (size_t u = r->nunits; u-- > 0 && r->units[u].start == n->start;) {
         mf_unit *x = &r->units[u];
-        if (x->len == len && x->cp == cp && x->lost_nbsp == lost) {
-            x->codecs |= 1u << k;
+        if (x->len == n->len && x->cp == n->cp && x->lost_nbsp == n->lost_nbsp &&
+            x->inner == n->inner) {
+            x->codecs |= n->codecs;
             return MF_OK;
         }
     }
@@ -179,16 +185,15 @@ static int add_unit(mf_repair *r, uint32_t start, int len, uint32_t cp, int lost
         r->units = v;
         r->units_cap = cap;
     }
-    r->units[r->nunits++] = (mf_unit){start, cp, 1u << k, (uint8_t)len, (uint8_t)lost, 0};
+    r->units[r->nunits++] = *n;
     return MF_OK;
 }
 
-/* All units of the window, in order of their first character. */
-static int find_units(mf_repair *r)
+/* The units of text broken once, in order of their first character. */
+static int find_simple_units(mf_repair *r)
 {
     const mf_char *c = r->chars.v;
     size_t n = r->chars.n;
-    r->nunits = 0;
     for (size_t i = 0; i + 1 < n; i++) {
         uint32_t maybe = lead_of(c[i].cp) & cont_or_lost_nbsp(c[i + 1].cp);
         while (maybe) {
@@ -197,10 +202,110 @@ static int find_units(mf_repair *r)
             uint32_t cp;
             int lost;
             int len = decode_unit(c, n, i, k, &cp, &lost);
-            if (len && add_unit(r, (uint32_t)i, len, cp, lost, k) != MF_OK)
+            mf_unit x = {(uint32_t)i, cp, 1u << k, 0, (uint8_t)len, 1, (uint8_t)lost, 0, 1};
+            if (len && add_unit(r, &x) != MF_OK)
                 return MF_ERR_NOMEM;
         }
     }
+    return MF_OK;
+}
+
+/* The first unit in [lo, hi) that starts at or after pos (they are sorted). */
+static size_t first_at(const mf_repair *r, size_t lo, size_t hi, uint32_t pos)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->units[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A chain of units being read as the bytes of one UTF-8 sequence under an
+ * inner codec. */
+typedef struct chain {
+    size_t lo, hi;    /* the units of the level below */
+    size_t k;         /* the inner codec */
+    uint8_t bytes[4];
+    int need;         /* length of the sequence */
+    mf_unit head;     /* first unit: its start, inner codecs and levels */
+} chain;
+
+/* Extends a chain with each unit that starts where it ends; at full length,
+ * adds the unit the chain decodes to. */
+static int extend_chain(mf_repair *r, const chain *ch, int have, uint32_t end, uint32_t codecs,
+                        int lost, int simple)
+{
+    if (have == ch->need) {
+        uint32_t cp = 0;
+        if (mf_utf8_decode(ch->bytes, (size_t)have, &cp) != have || end - ch->head.start > 255)
+            return MF_OK;
+        mf_unit x = {ch->head.start, cp, codecs,
+                     ch->head.inner | (uint32_t)(ch->k + 1) << (8 * (ch->head.levels - 1)),
+                     (uint8_t)(end - ch->head.start), (uint8_t)(ch->head.levels + 1),
+                     (uint8_t)lost, 0, (uint8_t)simple};
+        return add_unit(r, &x);
+    }
+    for (size_t v = first_at(r, ch->lo, ch->hi, end); v < ch->hi && r->units[v].start == end; v++) {
+        const mf_unit *y = &r->units[v];
+        int b = mf_codec_encode(ch->k, y->cp);
+        if (!(y->codecs & codecs) || y->inner != ch->head.inner || b < 0x80 || b > 0xBF)
+            continue;
+        chain next = *ch;
+        next.bytes[have] = (uint8_t)b;
+        if (extend_chain(r, &next, have + 1, end + y->len, codecs & y->codecs,
+                         lost | y->lost_nbsp, simple + y->simple) != MF_OK)
+            return MF_ERR_NOMEM;
+    }
+    return MF_OK;
+}
+
+/* Units one level deeper than units [lo, hi): text broken once more. */
+static int find_deeper_units(mf_repair *r, size_t lo, size_t hi)
+{
+    for (size_t u = lo; u < hi; u++) {
+        mf_unit a = r->units[u];
+        for (uint32_t m = lead_of(a.cp); m; m &= m - 1) {
+            chain ch = {lo, hi, (size_t)__builtin_ctz(m), {0}, 0, a};
+            int b0 = mf_codec_encode(ch.k, a.cp);
+            ch.bytes[0] = (uint8_t)b0;
+            ch.need = utf8_length_of_lead(b0);
+            if (extend_chain(r, &ch, 1, a.start + a.len, a.codecs, a.lost_nbsp, a.simple) != MF_OK)
+                return MF_ERR_NOMEM;
+        }
+    }
+    return MF_OK;
+}
+
+static int unit_order(const void *pa, const void *pb)
+{
+    const mf_unit *a = pa, *b = pb;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    if (a->levels != b->levels) return a->levels < b->levels ? -1 : 1;
+    if (a->len != b->len) return a->len < b->len ? -1 : 1;
+    if (a->cp != b->cp) return a->cp < b->cp ? -1 : 1;
+    if (a->inner != b->inner) return a->inner < b->inner ? -1 : 1;
+    return a->lost_nbsp - b->lost_nbsp;
+}
+
+/* All units of the window, of every depth, in order of their first
+ * character: the search weighs text broken twice against its final reading,
+ * not against the garbage in between. */
+static int find_units(mf_repair *r)
+{
+    r->nunits = 0;
+    if (find_simple_units(r) != MF_OK)
+        return MF_ERR_NOMEM;
+    size_t lo = 0;
+    for (int level = 1; level < MF_REPAIR_MAX_LEVELS; level++) {
+        size_t hi = r->nunits;
+        if (lo == hi || find_deeper_units(r, lo, hi) != MF_OK)
+            break;
+        lo = hi;
+    }
+    qsort(r->units, r->nunits, sizeof *r->units, unit_order);
     return MF_OK;
 }
 
@@ -208,7 +313,9 @@ static int find_units(mf_repair *r)
 
 static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
 {
-    int32_t p = mf_repair_cost.decode;
+    /* Reading text as broken twice costs what reading it as broken once
+     * does, and more: so the deeper reading must also be the better text. */
+    int32_t p = mf_repair_cost.decode * u->simple + mf_repair_cost.level * (u->levels - 1);
     if (u->lost_nbsp)
         p += mf_repair_cost.nbsp_lost;
     for (uint32_t j = 0; j < u->len; j++)
@@ -447,8 +554,9 @@ static int apply_round(mf_repair *r)
                 m.levels = c[j].levels;
                 m.chain = c[j].chain;
             }
-        m.chain |= (uint32_t)(__builtin_ctz(x->codecs & r->allowed) + 1) << (8 * m.levels);
-        m.levels++;
+        uint32_t own = (uint32_t)(__builtin_ctz(x->codecs & r->allowed) + 1) | x->inner << 8;
+        m.chain |= own << (8 * m.levels);
+        m.levels = (uint8_t)(m.levels + x->levels);
         out[n++] = m;
         i += x->len;
     }
