@@ -33,6 +33,8 @@ static inline int32_t mf_cost_after(uint32_t prev, uint32_t cp)
  * being broken, per decoded character and per loss assumed on the way. */
 typedef struct mf_repair_costs {
     int32_t decode;      /* one multi-byte character decoded */
+    int32_t decode_confirmed; /* the same, in a window known to be broken */
+    int32_t confirm_units;    /* units it takes to know (a count, not a cost) */
     int32_t nbsp_lost;   /* a space read as the no-break space it once was */
     int32_t level;       /* each further level of decoding (text broken twice) */
     int32_t codec_mix;   /* each codec beyond the first in one window */

@@ -119,7 +119,8 @@ struct mf_repair {
     mf_hyp *hyps;
     int *nhyps; /* hypotheses per position */
     size_t hyps_cap;
-    uint32_t allowed; /* the codecs of the chosen reading */
+    uint32_t allowed;   /* the codecs of the chosen reading */
+    uint32_t confirmed; /* the codec the window is known to be broken through */
 };
 
 mf_repair *mf_repair_new(void)
@@ -315,7 +316,9 @@ static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
 {
     /* Reading text as broken twice costs what reading it as broken once
      * does, and more: so the deeper reading must also be the better text. */
-    int32_t p = mf_repair_cost.decode * u->simple + mf_repair_cost.level * (u->levels - 1);
+    int32_t each = (u->codecs & r->confirmed) ? mf_repair_cost.decode_confirmed
+                                              : mf_repair_cost.decode;
+    int32_t p = each * u->simple + mf_repair_cost.level * (u->levels - 1);
     if (u->lost_nbsp)
         p += mf_repair_cost.nbsp_lost;
     for (uint32_t j = 0; j < u->len; j++)
@@ -466,53 +469,76 @@ static int search_window(mf_repair *r, uint32_t allowed, int32_t *saved)
     return MF_OK;
 }
 
-/* How many codecs it takes to explain the chosen units (greedy cover). */
-static int codecs_needed(const mf_repair *r, uint32_t *used)
+/* The codec that explains most chosen units, and how many of them it does. */
+static int majority_codec(const mf_repair *r, uint32_t except, int *votes_out)
 {
-    int needed = 0;
-    uint32_t covered_by = 0;
-    for (;;) {
-        int votes[MF_CODEC_MAX] = {0}, any = 0;
-        for (size_t i = 0; i < r->nunits; i++) {
-            const mf_unit *x = &r->units[i];
-            if (!x->chosen || (x->codecs & covered_by))
-                continue;
-            any = 1;
+    int votes[MF_CODEC_MAX] = {0};
+    for (size_t i = 0; i < r->nunits; i++) {
+        const mf_unit *x = &r->units[i];
+        if (x->chosen && !(x->codecs & except))
             for (uint32_t m = x->codecs; m; m &= m - 1)
                 votes[__builtin_ctz(m)]++;
-        }
-        if (!any)
-            break;
-        int best = 0;
-        for (int k = 1; k < MF_CODEC_MAX; k++)
-            if (votes[k] > votes[best])
-                best = k;
-        covered_by |= 1u << best;
-        needed++;
     }
-    *used = covered_by;
-    return needed;
+    int best = 0;
+    for (int k = 1; k < MF_CODEC_MAX; k++)
+        if (votes[k] > votes[best])
+            best = k;
+    *votes_out = votes[best];
+    return best;
+}
+
+/* What the mixed reading pays: each codec beyond the first it needs (a
+ * greedy cover of the chosen units), and each unit it reads through another
+ * codec where the main codec had a reading of its own. */
+static int32_t mix_cost(const mf_repair *r, uint32_t *main_codec)
+{
+    int votes, extra = 0;
+    uint32_t covered = 1u << majority_codec(r, 0, &votes);
+    *main_codec = covered;
+    while (majority_codec(r, covered, &votes), votes > 0) {
+        covered |= 1u << majority_codec(r, covered, &votes);
+        extra++;
+    }
+    for (size_t i = 0; i < r->nunits; i++) {
+        const mf_unit *x = &r->units[i];
+        if (!x->chosen || (x->codecs & *main_codec))
+            continue;
+        for (size_t j = i; j-- > 0 && r->units[j].start == x->start;)
+            extra += (r->units[j].codecs & *main_codec) != 0;
+        for (size_t j = i + 1; j < r->nunits && r->units[j].start == x->start; j++)
+            extra += (r->units[j].codecs & *main_codec) != 0;
+    }
+    return mf_repair_cost.codec_mix * extra;
+}
+
+static int count_chosen(const mf_repair *r)
+{
+    int n = 0;
+    for (size_t i = 0; i < r->nunits; i++)
+        n += r->units[i].chosen;
+    return n;
 }
 
 /* Chooses the units to decode. A window is far more often broken through one
  * codec than several, and codecs that share most of their bytes (cp1250 and
  * Latin-2, cp1252 and Latin-9) would otherwise be mixed unit by unit on tiny
  * differences of letter frequency. So every single-codec reading competes
- * with the mixed one, which pays for each extra codec it needs. */
+ * with the mixed one, which pays for mixing. Once a reading has found several
+ * units, the window is known to be broken, and a last search decodes the
+ * main codec's units on the evidence of the text alone. */
 static int search_all(mf_repair *r, int *any)
 {
-    int32_t mixed_saved;
-    if (search_window(r, ~0u, &mixed_saved) != MF_OK)
+    int32_t best_saved;
+    r->confirmed = 0;
+    if (search_window(r, ~0u, &best_saved) != MF_OK)
         return MF_ERR_NOMEM;
-    uint32_t used;
-    int needed = codecs_needed(r, &used);
-    if (needed == 0)
+    if (count_chosen(r) == 0)
         return MF_OK;
-    uint32_t candidates = 0;
+    uint32_t candidates = 0, main_codec;
     for (size_t i = 0; i < r->nunits; i++)
         if (r->units[i].chosen)
             candidates |= r->units[i].codecs;
-    int32_t best_saved = mixed_saved + mf_repair_cost.codec_mix * (needed - 1);
+    best_saved += mix_cost(r, &main_codec);
     uint32_t best = ~0u;
     for (uint32_t m = candidates; m; m &= m - 1) {
         uint32_t k = 1u << __builtin_ctz(m);
@@ -527,8 +553,13 @@ static int search_all(mf_repair *r, int *any)
     r->allowed = best;
     if (search_window(r, best, &best_saved) != MF_OK)
         return MF_ERR_NOMEM;
-    for (size_t i = 0; i < r->nunits; i++)
-        *any |= r->units[i].chosen;
+    int votes, k = majority_codec(r, 0, &votes);
+    if (votes >= mf_repair_cost.confirm_units) {
+        r->confirmed = 1u << k;
+        if (search_window(r, best, &best_saved) != MF_OK)
+            return MF_ERR_NOMEM;
+    }
+    *any = count_chosen(r) > 0;
     return MF_OK;
 }
 
