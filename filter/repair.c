@@ -112,6 +112,21 @@ typedef struct mf_hyp {
 
 #define HYPS_PER_POS 8
 
+/* A way the window may have been broken: through one of the outer codecs,
+ * then through the inner ones (all units, when any_inner). */
+typedef struct mf_path {
+    uint32_t codecs;
+    uint32_t inner;
+    int any_inner;
+} mf_path;
+
+static const mf_path any_path = {~0u, 0, 1};
+
+static int allows(const mf_path *p, const mf_unit *x)
+{
+    return (x->codecs & p->codecs) && (p->any_inner || x->inner == p->inner);
+}
+
 struct mf_repair {
     mf_chars chars, next;
     mf_unit *units;
@@ -119,8 +134,8 @@ struct mf_repair {
     mf_hyp *hyps;
     int *nhyps; /* hypotheses per position */
     size_t hyps_cap;
-    uint32_t allowed;   /* the codecs of the chosen reading */
-    uint32_t confirmed; /* the codec the window is known to be broken through */
+    mf_path allowed;    /* the reading chosen */
+    mf_path confirmed;  /* the path the window is known to be broken along */
 };
 
 mf_repair *mf_repair_new(void)
@@ -316,7 +331,7 @@ static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
 {
     /* Reading text as broken twice costs what reading it as broken once
      * does, and more: so the deeper reading must also be the better text. */
-    int32_t each = (u->codecs & r->confirmed) ? mf_repair_cost.decode_confirmed
+    int32_t each = r->confirmed.codecs && allows(&r->confirmed, u) ? mf_repair_cost.decode_confirmed
                                               : mf_repair_cost.decode;
     int32_t p = each * u->simple + mf_repair_cost.level * (u->levels - 1);
     if (u->lost_nbsp)
@@ -379,8 +394,8 @@ static int reserve_hyps(mf_repair *r, size_t npos)
 }
 
 /* Extends every hypothesis at position p by keeping c[p] and by decoding
- * each unit (of the allowed codecs) that starts there. */
-static void extend(mf_repair *r, size_t a, size_t p, size_t *u, size_t u1, uint32_t allowed)
+ * each unit of the allowed path that starts there. */
+static void extend(mf_repair *r, size_t a, size_t p, size_t *u, size_t u1, const mf_path *allowed)
 {
     const mf_char *c = r->chars.v;
     mf_hyp *H = r->hyps;
@@ -392,7 +407,7 @@ static void extend(mf_repair *r, size_t a, size_t p, size_t *u, size_t u1, uint3
         offer(&H[(p + 1 - a) * HYPS_PER_POS], &nh[p + 1 - a], keep);
         for (size_t v = *u; v < u1 && r->units[v].start == p; v++) {
             const mf_unit *x = &r->units[v];
-            if (!(x->codecs & allowed))
+            if (!allows(allowed, x))
                 continue;
             size_t q = p + x->len;
             mf_hyp dec = {x->cp,
@@ -409,7 +424,7 @@ static void extend(mf_repair *r, size_t a, size_t p, size_t *u, size_t u1, uint3
  * codecs, marks the chosen units, and returns the cost it saves over keeping
  * the characters (<= 0). Hypotheses of position p live at hyps[(p - a) * H]. */
 static int search_cluster(mf_repair *r, size_t a, size_t b, size_t u0, size_t u1,
-                          uint32_t allowed, int32_t *saved)
+                          const mf_path *allowed, int32_t *saved)
 {
     const mf_char *c = r->chars.v;
     size_t npos = b - a + 1;
@@ -441,25 +456,25 @@ static int search_cluster(mf_repair *r, size_t a, size_t b, size_t u0, size_t u1
     return MF_OK;
 }
 
-/* Searches the whole window with the units of the allowed codecs; returns
+/* Searches the whole window with the units of the allowed path; returns
  * through *saved the cost saved over keeping everything. Clusters are
  * maximal runs of touching units: a character no unit covers is kept for
  * sure, so the search need not look across it. */
-static int search_window(mf_repair *r, uint32_t allowed, int32_t *saved)
+static int search_window(mf_repair *r, const mf_path *allowed, int32_t *saved)
 {
     *saved = 0;
     for (size_t i = 0; i < r->nunits; i++)
         r->units[i].chosen = 0;
     size_t u = 0;
     while (u < r->nunits) {
-        if (!(r->units[u].codecs & allowed)) {
+        if (!allows(allowed, &r->units[u])) {
             u++;
             continue;
         }
         size_t a = r->units[u].start, b = a + r->units[u].len, v = u + 1;
         for (; v < r->nunits && r->units[v].start <= b; v++) {
             size_t e = r->units[v].start + r->units[v].len;
-            if ((r->units[v].codecs & allowed) && e > b)
+            if (allows(allowed, &r->units[v]) && e > b)
                 b = e;
         }
         if (search_cluster(r, a, b, u, v, allowed, saved) != MF_OK)
@@ -469,97 +484,109 @@ static int search_window(mf_repair *r, uint32_t allowed, int32_t *saved)
     return MF_OK;
 }
 
-/* The codec that explains most chosen units, and how many of them it does. */
-static int majority_codec(const mf_repair *r, uint32_t except, int *votes_out)
+#define MAX_PATHS 32
+
+/* The paths of the chosen units, with how many chosen units each explains. */
+typedef struct path_votes {
+    mf_path path[MAX_PATHS];
+    int votes[MAX_PATHS];
+    int n;
+} path_votes;
+
+static void count_paths(const mf_repair *r, path_votes *pv)
 {
-    int votes[MF_CODEC_MAX] = {0};
+    pv->n = 0;
     for (size_t i = 0; i < r->nunits; i++) {
         const mf_unit *x = &r->units[i];
-        if (x->chosen && !(x->codecs & except))
-            for (uint32_t m = x->codecs; m; m &= m - 1)
-                votes[__builtin_ctz(m)]++;
+        for (uint32_t m = x->chosen ? x->codecs : 0; m; m &= m - 1) {
+            mf_path p = {1u << __builtin_ctz(m), x->inner, 0};
+            int j = 0;
+            while (j < pv->n && (pv->path[j].codecs != p.codecs || pv->path[j].inner != p.inner))
+                j++;
+            if (j == pv->n && pv->n < MAX_PATHS)
+                pv->path[pv->n++] = p, pv->votes[j] = 0;
+            if (j < pv->n)
+                pv->votes[j]++;
+        }
     }
-    int best = 0;
-    for (int k = 1; k < MF_CODEC_MAX; k++)
-        if (votes[k] > votes[best])
-            best = k;
-    *votes_out = votes[best];
-    return best;
 }
 
-/* What the mixed reading pays: each codec beyond the first it needs (a
- * greedy cover of the chosen units), and each unit it reads through another
- * codec where the main codec had a reading of its own. */
-static int32_t mix_cost(const mf_repair *r, uint32_t *main_codec)
+/* The path that explains most chosen units (the first, on a tie). */
+static const mf_path *main_path(const path_votes *pv)
 {
-    int votes, extra = 0;
-    uint32_t covered = 1u << majority_codec(r, 0, &votes);
-    *main_codec = covered;
-    while (majority_codec(r, covered, &votes), votes > 0) {
-        covered |= 1u << majority_codec(r, covered, &votes);
-        extra++;
-    }
+    int best = 0;
+    for (int j = 1; j < pv->n; j++)
+        if (pv->votes[j] > pv->votes[best])
+            best = j;
+    return pv->n ? &pv->path[best] : NULL;
+}
+
+/* What the mixed reading pays: each path beyond the main one that a chosen
+ * unit needs, and each unit read otherwise where the main path had a
+ * reading of its own. */
+static int32_t mix_cost(const mf_repair *r, const mf_path *main)
+{
+    int extra = 0;
+    mf_path seen[MAX_PATHS];
+    int nseen = 0;
     for (size_t i = 0; i < r->nunits; i++) {
         const mf_unit *x = &r->units[i];
-        if (!x->chosen || (x->codecs & *main_codec))
+        if (!x->chosen || allows(main, x))
             continue;
+        int known = 0;
+        for (int j = 0; j < nseen && !known; j++)
+            known = allows(&seen[j], x);
+        if (!known && nseen < MAX_PATHS) {
+            seen[nseen++] = (mf_path){x->codecs, x->inner, 0};
+            extra++;
+        }
         for (size_t j = i; j-- > 0 && r->units[j].start == x->start;)
-            extra += (r->units[j].codecs & *main_codec) != 0;
+            extra += allows(main, &r->units[j]);
         for (size_t j = i + 1; j < r->nunits && r->units[j].start == x->start; j++)
-            extra += (r->units[j].codecs & *main_codec) != 0;
+            extra += allows(main, &r->units[j]);
     }
     return mf_repair_cost.codec_mix * extra;
 }
 
-static int count_chosen(const mf_repair *r)
-{
-    int n = 0;
-    for (size_t i = 0; i < r->nunits; i++)
-        n += r->units[i].chosen;
-    return n;
-}
-
-/* Chooses the units to decode. A window is far more often broken through one
- * codec than several, and codecs that share most of their bytes (cp1250 and
- * Latin-2, cp1252 and Latin-9) would otherwise be mixed unit by unit on tiny
- * differences of letter frequency. So every single-codec reading competes
+/* Chooses the units to decode. A window is far more often broken along one
+ * path (codecs and depth) than several, and codecs that share most of their
+ * bytes (cp1250 and Latin-2, cp1252 and Latin-9), or a second reading of
+ * correct letters, would otherwise be mixed in unit by unit on tiny
+ * differences of letter frequency. So every single-path reading competes
  * with the mixed one, which pays for mixing. Once a reading has found several
  * units, the window is known to be broken, and a last search decodes the
- * main codec's units on the evidence of the text alone. */
+ * main path's units on the evidence of the text alone. */
 static int search_all(mf_repair *r, int *any)
 {
-    int32_t best_saved;
-    r->confirmed = 0;
-    if (search_window(r, ~0u, &best_saved) != MF_OK)
+    int32_t best_saved, saved;
+    path_votes pv;
+    r->confirmed = (mf_path){0, 0, 0};
+    if (search_window(r, &any_path, &best_saved) != MF_OK)
         return MF_ERR_NOMEM;
-    if (count_chosen(r) == 0)
+    count_paths(r, &pv);
+    if (pv.n == 0)
         return MF_OK;
-    uint32_t candidates = 0, main_codec;
-    for (size_t i = 0; i < r->nunits; i++)
-        if (r->units[i].chosen)
-            candidates |= r->units[i].codecs;
-    best_saved += mix_cost(r, &main_codec);
-    uint32_t best = ~0u;
-    for (uint32_t m = candidates; m; m &= m - 1) {
-        uint32_t k = 1u << __builtin_ctz(m);
-        int32_t saved;
-        if (search_window(r, k, &saved) != MF_OK)
+    best_saved += mix_cost(r, main_path(&pv));
+    r->allowed = any_path;
+    for (int j = 0; j < pv.n; j++) {
+        if (search_window(r, &pv.path[j], &saved) != MF_OK)
             return MF_ERR_NOMEM;
         if (saved < best_saved) {
             best_saved = saved;
-            best = k;
+            r->allowed = pv.path[j];
         }
     }
-    r->allowed = best;
-    if (search_window(r, best, &best_saved) != MF_OK)
+    if (search_window(r, &r->allowed, &saved) != MF_OK)
         return MF_ERR_NOMEM;
-    int votes, k = majority_codec(r, 0, &votes);
-    if (votes >= mf_repair_cost.confirm_units) {
-        r->confirmed = 1u << k;
-        if (search_window(r, best, &best_saved) != MF_OK)
+    count_paths(r, &pv);
+    const mf_path *m = main_path(&pv);
+    if (m && pv.votes[m - pv.path] >= mf_repair_cost.confirm_units) {
+        r->confirmed = *m;
+        if (search_window(r, &r->allowed, &saved) != MF_OK)
             return MF_ERR_NOMEM;
     }
-    *any = count_chosen(r) > 0;
+    for (size_t i = 0; i < r->nunits; i++)
+        *any |= r->units[i].chosen;
     return MF_OK;
 }
 
@@ -585,7 +612,7 @@ static int apply_round(mf_repair *r)
                 m.levels = c[j].levels;
                 m.chain = c[j].chain;
             }
-        uint32_t own = (uint32_t)(__builtin_ctz(x->codecs & r->allowed) + 1) | x->inner << 8;
+        uint32_t own = (uint32_t)(__builtin_ctz(x->codecs & r->allowed.codecs) + 1) | x->inner << 8;
         m.chain |= own << (8 * m.levels);
         m.levels = (uint8_t)(m.levels + x->levels);
         out[n++] = m;
