@@ -73,6 +73,21 @@ static inline mf_class mf_char_class(uint32_t cp)
     return MF_CL_RARE;
 }
 
+/* Classes whose characters are letters of an alphabet that a language
+ * writes (Han, Hangul and kana are not: their text is told apart otherwise). */
+static inline int mf_alphabet_class(mf_class c)
+{
+    switch (c) {
+    case MF_CL_L1_UPPER: case MF_CL_L1_LOWER: case MF_CL_LX_UPPER: case MF_CL_LX_LOWER:
+    case MF_CL_GREEK_UPPER: case MF_CL_GREEK_LOWER: case MF_CL_CYR_UPPER:
+    case MF_CL_CYR_LOWER: case MF_CL_HEBREW: case MF_CL_ARABIC: case MF_CL_OTHER_ALPHA:
+    case MF_CL_INDIC: case MF_CL_SEA:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* A short name for a class, for generators and diagnostics. */
 const char *mf_class_name(mf_class c);
 

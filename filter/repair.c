@@ -548,31 +548,68 @@ static int32_t mix_cost(const mf_repair *r, const mf_path *main)
     return mf_repair_cost.codec_mix * extra;
 }
 
+/* How many letters of the window, as the chosen units would make it, its
+ * best-fitting language does not write, as a cost. */
+static int32_t misfit_cost(const mf_repair *r)
+{
+    uint32_t seen[64];
+    size_t n = 0, u = 0;
+    for (size_t i = 0; i < r->chars.n;) {
+        while (u < r->nunits && (r->units[u].start < i || !r->units[u].chosen))
+            u++;
+        uint32_t cp = r->chars.v[i].cp;
+        if (u < r->nunits && r->units[u].start == i) {
+            cp = r->units[u].cp;
+            i += r->units[u].len;
+        } else {
+            i++;
+        }
+        if (cp < 0x80 || !mf_alphabet_class(mf_char_class(cp)))
+            continue;
+        size_t j = 0;
+        while (j < n && seen[j] != cp)
+            j++;
+        if (j == n && n < 64)
+            seen[n++] = cp;
+    }
+    return mf_repair_cost.misfit * mf_alphabet_misfits(seen, n);
+}
+
 /* Chooses the units to decode. A window is far more often broken along one
  * path (codecs and depth) than several, and codecs that share most of their
  * bytes (cp1250 and Latin-2, cp1252 and Latin-9), or a second reading of
  * correct letters, would otherwise be mixed in unit by unit on tiny
  * differences of letter frequency. So every single-path reading competes
- * with the mixed one, which pays for mixing. Once a reading has found several
- * units, the window is known to be broken, and a last search decodes the
- * main path's units on the evidence of the text alone. */
+ * with the mixed one, which pays for mixing, and with keeping the window as
+ * it is; each also pays for the letters its language would not write. Once
+ * a reading has found several units, the window is known to be broken, and a
+ * last search decodes the main path's units on the evidence of the text. */
 static int search_all(mf_repair *r, int *any)
 {
-    int32_t best_saved, saved;
+    int32_t saved, best_total;
     path_votes pv;
     r->confirmed = (mf_path){0, 0, 0};
-    if (search_window(r, &any_path, &best_saved) != MF_OK)
+    if (search_window(r, &any_path, &saved) != MF_OK)
         return MF_ERR_NOMEM;
     count_paths(r, &pv);
     if (pv.n == 0)
         return MF_OK;
-    best_saved += mix_cost(r, main_path(&pv));
-    r->allowed = any_path;
+    int32_t mixed_total = saved + mix_cost(r, main_path(&pv)) + misfit_cost(r);
+    mf_path keep = {0, 0, 0};
+    if (search_window(r, &keep, &saved) != MF_OK)
+        return MF_ERR_NOMEM;
+    best_total = misfit_cost(r);
+    r->allowed = keep;
+    if (mixed_total < best_total) {
+        best_total = mixed_total;
+        r->allowed = any_path;
+    }
     for (int j = 0; j < pv.n; j++) {
         if (search_window(r, &pv.path[j], &saved) != MF_OK)
             return MF_ERR_NOMEM;
-        if (saved < best_saved) {
-            best_saved = saved;
+        int32_t total = saved + misfit_cost(r);
+        if (total < best_total) {
+            best_total = total;
             r->allowed = pv.path[j];
         }
     }

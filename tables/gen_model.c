@@ -1,7 +1,12 @@
-/* gen_model: writes tables/model_tables.c, the plausibility model's costs,
- * from a corpus of clean text (tables/corpus/train.txt: "lang<TAB>text").
+/* gen_model: writes tables/model_tables.c, the plausibility model, from a
+ * corpus of clean text (tables/corpus/train.txt: "lang<TAB>text" lines).
  *
- * The model: P(text) = prod P(class_i | class_i-1) * P(char_i | class_i).
+ * Three parts, all learned from the corpus:
+ * - class transitions: P(class_i | class_i-1);
+ * - characters within their class: P(char_i | class_i), per BMP character
+ *   (uniform over the seen ones for the open classes Han and Hangul);
+ * - alphabets: the letters each language of the corpus writes, to tell a
+ *   line in one language from a mix of letters no language uses together.
  * Costs are -ln P in 1/MF_COST_SCALE nats, capped to fit a byte.
  * Usage: gen_model CORPUS [OUTPUT] (default: stdout). */
 #define _POSIX_C_SOURCE 200809L
@@ -9,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/uchar.h>
 
 #include "charclass.h"
 #include "plausibility.h"
@@ -18,12 +25,20 @@
 /* Add-beta smoothing of per-character counts within a class. */
 #define UNIGRAM_BETA 0.5
 #define MAX_COST 255
+/* A letter belongs to a language's alphabet when its lines use it this often
+ * (either case): once may be a foreign name. */
+#define ALPHABET_MIN_COUNT 2
+#define MAX_LANGS 512
+#define MAX_LETTERS 8192
 
 static double trans[MF_CL_COUNT][MF_CL_COUNT];
-static double unigram[MF_MODEL_UNIGRAM_LIMIT];
-static double class_chars[MF_CL_COUNT];      /* characters seen per class */
-static double class_distinct[MF_CL_COUNT];   /* distinct ones >= the limit */
-static unsigned char *seen_high;              /* bitmap of code points seen */
+static double unigram[0x10000];
+static double class_chars[MF_CL_COUNT];
+static double class_distinct[MF_CL_COUNT]; /* distinct characters seen */
+
+static char *langs[MAX_LANGS];
+static int nlangs;
+static uint16_t (*lang_letter_count)[0x10000]; /* per language, folded letter */
 
 /* Decodes one UTF-8 character; malformed input counts as U+FFFD. */
 static uint32_t next_cp(const unsigned char **p)
@@ -43,18 +58,18 @@ static uint32_t next_cp(const unsigned char **p)
     return c;
 }
 
-static void count_char(uint32_t cp, mf_class cl)
+static int lang_index(const char *name)
 {
-    class_chars[cl] += 1;
-    if (cp < MF_MODEL_UNIGRAM_LIMIT) {
-        unigram[cp] += 1;
-    } else if (cp <= 0x10FFFF && !(seen_high[cp >> 3] & (1u << (cp & 7)))) {
-        seen_high[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-        class_distinct[cl] += 1;
-    }
+    for (int i = 0; i < nlangs; i++)
+        if (!strcmp(langs[i], name))
+            return i;
+    if (nlangs == MAX_LANGS)
+        return -1;
+    langs[nlangs] = strdup(name);
+    return langs[nlangs] ? nlangs++ : -1;
 }
 
-static void count_line(const char *text)
+static void count_line(int lang, const char *text)
 {
     const unsigned char *p = (const unsigned char *)text;
     mf_class prev = MF_CL_BOUNDARY;
@@ -62,7 +77,16 @@ static void count_line(const char *text)
         uint32_t cp = next_cp(&p);
         mf_class cl = mf_char_class(cp);
         trans[prev][cl] += 1;
-        count_char(cp, cl);
+        class_chars[cl] += 1;
+        if (cp <= 0xFFFF) {
+            class_distinct[cl] += unigram[cp] == 0;
+            unigram[cp] += 1;
+        }
+        if (lang >= 0 && mf_alphabet_class(cl) && cp <= 0xFFFF) {
+            uint32_t f = (uint32_t)u_tolower((UChar32)cp);
+            if (f <= 0xFFFF && lang_letter_count[lang][f] < 0xFFFF)
+                lang_letter_count[lang][f]++;
+        }
         prev = cl;
     }
     trans[prev][MF_CL_BOUNDARY] += 1;
@@ -79,7 +103,10 @@ static int read_corpus(const char *path)
     size_t cap = 0;
     while (getline(&line, &cap, f) > 0) {
         char *tab = strchr(line, '\t');
-        count_line(tab ? tab + 1 : line);
+        if (!tab)
+            continue;
+        *tab = '\0';
+        count_line(lang_index(line), tab + 1);
     }
     free(line);
     int bad = ferror(f);
@@ -91,6 +118,12 @@ static int to_cost(double p)
 {
     double c = -log(p) * MF_COST_SCALE;
     return c > MAX_COST ? MAX_COST : (int)lround(c);
+}
+
+static void write_numbers(FILE *out, const int *v, int n, const char *indent)
+{
+    for (int i = 0; i < n; i++)
+        fprintf(out, "%s%d,%s", i % 16 ? " " : indent, v[i], i % 16 == 15 || i == n - 1 ? "\n" : "");
 }
 
 static void write_trans(FILE *out)
@@ -109,31 +142,113 @@ static void write_trans(FILE *out)
     fprintf(out, "};\n\n");
 }
 
+/* Han and Hangul have too many characters for the corpus to know each one:
+ * any of them costs like one of those the corpus showed. */
+static int open_class(mf_class c)
+{
+    return c == MF_CL_HAN || c == MF_CL_HANGUL;
+}
+
+static int open_cost(mf_class c)
+{
+    double distinct = class_distinct[c] < 1 ? 1 : class_distinct[c];
+    return to_cost(1.0 / (distinct + 1));
+}
+
+static int unigram_cost(uint32_t cp, const double *members)
+{
+    mf_class cl = mf_char_class(cp);
+    if (open_class(cl))
+        return open_cost(cl);
+    return to_cost((unigram[cp] + UNIGRAM_BETA) / (class_chars[cl] + UNIGRAM_BETA * members[cl]));
+}
+
+/* The BMP table, as pages of 256 costs; identical pages are stored once. */
 static void write_unigram(FILE *out)
 {
-    double members[MF_CL_COUNT] = {0};
-    for (uint32_t cp = 0; cp < MF_MODEL_UNIGRAM_LIMIT; cp++)
+    static double members[MF_CL_COUNT];
+    static int pages[256][256];
+    int index[256], npages = 0;
+    for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
         members[mf_char_class(cp)] += 1;
-    fprintf(out, "const uint8_t mf_model_unigram[MF_MODEL_UNIGRAM_LIMIT] = {\n");
-    for (uint32_t cp = 0; cp < MF_MODEL_UNIGRAM_LIMIT; cp++) {
-        mf_class cl = mf_char_class(cp);
-        double p = (unigram[cp] + UNIGRAM_BETA) /
-                   (class_chars[cl] + UNIGRAM_BETA * members[cl]);
-        fprintf(out, "%s%d,%s", cp % 16 ? " " : "    ", to_cost(p), cp % 16 == 15 ? "\n" : "");
+    for (int hi = 0; hi < 256; hi++) {
+        int page[256];
+        for (int lo = 0; lo < 256; lo++)
+            page[lo] = unigram_cost((uint32_t)(hi << 8 | lo), members);
+        int found = -1;
+        for (int p = 0; p < npages && found < 0; p++)
+            if (!memcmp(pages[p], page, sizeof page))
+                found = p;
+        if (found < 0) {
+            memcpy(pages[npages], page, sizeof page);
+            found = npages++;
+        }
+        index[hi] = found;
     }
+    fprintf(out, "const uint8_t mf_model_unigram_index[256] = {\n");
+    write_numbers(out, index, 256, "    ");
+    fprintf(out, "};\n\nconst uint8_t mf_model_unigram_page[%d][256] = {\n", npages);
+    for (int p = 0; p < npages; p++) {
+        fprintf(out, "    {\n");
+        write_numbers(out, pages[p], 256, "        ");
+        fprintf(out, "    },\n");
+    }
+    fprintf(out, "};\n\n");
+    int open[MF_CL_COUNT];
+    for (int c = 0; c < MF_CL_COUNT; c++)
+        open[c] = open_cost((mf_class)c);
+    fprintf(out, "/* Above the BMP, by class. */\nconst uint8_t mf_model_open[MF_CL_COUNT] = {\n");
+    write_numbers(out, open, MF_CL_COUNT, "    ");
     fprintf(out, "};\n\n");
 }
 
-/* Above the unigram table, a character costs as one of the distinct
- * characters its class showed in the corpus. */
-static void write_open(FILE *out)
+/* Counted in lowercase, so each case of a letter is in when either is. */
+static int in_alphabet(int lang, uint32_t cp)
 {
-    fprintf(out, "const uint8_t mf_model_open[MF_CL_COUNT] = {\n");
-    for (int c = 0; c < MF_CL_COUNT; c++) {
-        double distinct = class_distinct[c] < 1 ? 1 : class_distinct[c];
-        fprintf(out, "    %d, /* %s */\n", to_cost(1.0 / (distinct + 1)), mf_class_name((mf_class)c));
+    uint32_t folded = (uint32_t)u_tolower((UChar32)cp);
+    return folded <= 0xFFFF && lang_letter_count[lang][folded] >= ALPHABET_MIN_COUNT;
+}
+
+/* Letters in some alphabet, sorted, then one bit set per language. */
+static void write_alphabets(FILE *out)
+{
+    static uint32_t letters[MAX_LETTERS];
+    int n = 0;
+    for (uint32_t cp = 0x80; cp <= 0xFFFF && n < MAX_LETTERS; cp++) {
+        int any = 0;
+        for (int l = 0; l < nlangs && !any; l++)
+            any = in_alphabet(l, cp);
+        if (any)
+            letters[n++] = cp;
+    }
+    fprintf(out, "const size_t mf_alphabet_letter_count = %d;\n", n);
+    fprintf(out, "const uint16_t mf_alphabet_letters[] = {\n");
+    for (int i = 0; i < n; i++)
+        fprintf(out, "%s0x%04X,%s", i % 12 ? " " : "    ", (unsigned)letters[i],
+                i % 12 == 11 || i == n - 1 ? "\n" : "");
+    int words = (n + 63) / 64;
+    fprintf(out, "};\n\nconst size_t mf_alphabet_count = %d;\n", nlangs);
+    fprintf(out, "const size_t mf_alphabet_words = %d;\n", words);
+    fprintf(out, "const uint64_t mf_alphabets[] = {\n");
+    for (int l = 0; l < nlangs; l++) {
+        fprintf(out, "    /* %s */\n   ", langs[l]);
+        for (int w = 0; w < words; w++) {
+            uint64_t bits = 0;
+            for (int i = w * 64; i < n && i < w * 64 + 64; i++)
+                if (in_alphabet(l, letters[i]))
+                    bits |= 1ull << (i % 64);
+            fprintf(out, " 0x%llx,%s", (unsigned long long)bits, w % 6 == 5 && w + 1 < words ? "\n   " : "");
+        }
+        fprintf(out, "\n");
     }
     fprintf(out, "};\n");
+}
+
+static void free_all(void)
+{
+    for (int i = 0; i < nlangs; i++)
+        free(langs[i]);
+    free(lang_letter_count);
 }
 
 int main(int argc, char **argv)
@@ -142,12 +257,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: gen_model CORPUS [OUTPUT]\n");
         return 2;
     }
-    seen_high = calloc(0x110000 / 8, 1);
-    if (!seen_high || read_corpus(argv[1]) != 0)
+    lang_letter_count = calloc(MAX_LANGS, sizeof *lang_letter_count);
+    if (!lang_letter_count || read_corpus(argv[1]) != 0) {
+        free_all();
         return 1;
+    }
     FILE *out = argc > 2 ? fopen(argv[2], "w") : stdout;
     if (!out) {
         perror(argv[2]);
+        free_all();
         return 1;
     }
     fprintf(out, "/* Generated by tables/gen_model.c from tables/corpus/train.txt; do not edit.\n"
@@ -155,8 +273,8 @@ int main(int argc, char **argv)
                  "#include \"plausibility.h\"\n\n");
     write_trans(out);
     write_unigram(out);
-    write_open(out);
-    free(seen_high);
+    write_alphabets(out);
+    free_all();
     if (fclose(out) != 0) {
         fprintf(stderr, "gen_model: write error\n");
         return 1;
