@@ -23,46 +23,59 @@ const mf_repair_costs mf_repair_cost = {
      * twin's reading must win by more than this, for each path and each
      * letter it reads otherwise. */
     .codec_mix = 8 * MF_COST_SCALE,
-    /* A line is written in one language, in one alphabet: mojibake mixes
-     * letters that no language writes together (Ã, Ð, ¤ ...), and a wrong
-     * reading of a twin codec brings in a letter of another language. */
-    .misfit = 4 * MF_COST_SCALE,
+    /* A letter no language of the corpus writes costs about what a letter
+     * costs in a language that never showed it: ln(20000 / 0.1). */
+    .unknown_letter = 12 * MF_COST_SCALE,
 };
 
-/* The index of cp in mf_alphabet_letters, or -1 if no language writes it. */
-static long letter_index(uint32_t cp)
+/* The column of cp in mf_lang_letter_cost, or -1. */
+static int letter_column(uint32_t cp)
 {
-    size_t lo = 0, hi = mf_alphabet_letter_count;
+    size_t lo = 0, hi = mf_letter_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (mf_alphabet_letters[mid] < cp)
+        if (mf_letters[mid].cp < cp)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < mf_alphabet_letter_count && mf_alphabet_letters[lo] == cp ? (long)lo : -1;
+    return lo < mf_letter_count && mf_letters[lo].cp == cp ? mf_letters[lo].column : -1;
 }
 
-int mf_alphabet_misfits(const uint32_t *letters, size_t n)
+void mf_letter_bag_add(mf_letter_bag *bag, uint32_t cp)
 {
-    long idx[64];
-    int unknown = 0;
-    size_t m = 0;
-    for (size_t i = 0; i < n && m < 64; i++) {
-        long k = letter_index(letters[i]);
-        if (k < 0)
-            unknown++;
-        else
-            idx[m++] = k;
+    int col = letter_column(cp);
+    if (col < 0) {
+        bag->unknown++;
+        return;
     }
-    int best = (int)m;
-    for (size_t l = 0; l < mf_alphabet_count && best > 0; l++) {
-        const uint64_t *bits = &mf_alphabets[l * mf_alphabet_words];
-        int misses = 0;
-        for (size_t i = 0; i < m; i++)
-            misses += !(bits[idx[i] / 64] >> (idx[i] % 64) & 1);
-        if (misses < best)
-            best = misses;
+    for (size_t i = 0; i < bag->n; i++)
+        if (bag->column[i] == col) {
+            bag->count[i]++;
+            return;
+        }
+    if (bag->n < MF_LETTER_BAG_MAX) {
+        bag->column[bag->n] = (uint16_t)col;
+        bag->count[bag->n++] = 1;
     }
-    return unknown + best;
+}
+
+/* A line is written in one language: mojibake mixes letters that no
+ * language writes together (Ã, Ð, ¤ ...), and a wrong reading of a twin
+ * codec brings in a letter of another language. */
+int32_t mf_letter_bag_cost(const mf_letter_bag *bag)
+{
+    int64_t best = INT64_MAX;
+    for (size_t l = 0; l < mf_lang_count; l++) {
+        const uint8_t *cost = &mf_lang_letter_cost[l * mf_letter_columns];
+        int64_t sum = 0;
+        for (size_t i = 0; i < bag->n; i++)
+            sum += (int64_t)bag->count[i] * cost[bag->column[i]];
+        if (sum < best)
+            best = sum;
+    }
+    if (best == INT64_MAX)
+        best = 0;
+    best += (int64_t)bag->unknown * mf_repair_cost.unknown_letter;
+    return best > INT32_MAX / 2 ? INT32_MAX / 2 : (int32_t)best;
 }

@@ -17,9 +17,14 @@ extern const uint8_t mf_model_trans[MF_CL_COUNT][MF_CL_COUNT];
 extern const uint8_t mf_model_unigram_index[256];
 extern const uint8_t mf_model_unigram_page[][256];
 extern const uint8_t mf_model_open[MF_CL_COUNT];
-extern const size_t mf_alphabet_letter_count, mf_alphabet_count, mf_alphabet_words;
-extern const uint16_t mf_alphabet_letters[];
-extern const uint64_t mf_alphabets[]; /* mf_alphabet_words per language */
+/* Each case of a letter, and its column in mf_lang_letter_cost. */
+typedef struct mf_letter {
+    uint16_t cp;
+    uint16_t column;
+} mf_letter;
+extern const mf_letter mf_letters[]; /* sorted by code point */
+extern const size_t mf_letter_count, mf_lang_count, mf_letter_columns;
+extern const uint8_t mf_lang_letter_cost[]; /* mf_letter_columns per language */
 
 /* The code point that stands for the start or end of a window. */
 #define MF_CP_BOUNDARY 0x0Au
@@ -35,9 +40,27 @@ static inline int32_t mf_cost_after(uint32_t prev, uint32_t cp)
     return (int32_t)mf_model_trans[a][b] + u;
 }
 
-/* Of the distinct letters given (code points of alphabet classes), how many
- * the language that fits them best does not write. */
-int mf_alphabet_misfits(const uint32_t *letters, size_t n);
+/* Counts the letters of a text, to weigh them against each language. */
+#define MF_LETTER_BAG_MAX 128
+typedef struct mf_letter_bag {
+    uint16_t column[MF_LETTER_BAG_MAX];
+    uint32_t count[MF_LETTER_BAG_MAX];
+    size_t n;
+    uint32_t unknown; /* letters no language of the corpus writes */
+} mf_letter_bag;
+
+static inline int mf_is_letter(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    return mf_alphabet_class(mf_char_class(cp));
+}
+
+/* Adds a letter (mf_is_letter(cp)) to the bag. */
+void mf_letter_bag_add(mf_letter_bag *bag, uint32_t cp);
+
+/* The cost of the bag's letters in the language that fits them best. */
+int32_t mf_letter_bag_cost(const mf_letter_bag *bag);
 
 /* What a repair costs before any evidence, and the other weights of the
  * decision. */
@@ -48,7 +71,7 @@ typedef struct mf_repair_costs {
     int32_t nbsp_lost;        /* a space read as the no-break space it once was */
     int32_t level;            /* each further level of decoding (text broken twice) */
     int32_t codec_mix;        /* each path beyond the first in one window */
-    int32_t misfit;           /* each letter the window's language does not write */
+    int32_t unknown_letter;   /* a letter no language of the corpus writes */
 } mf_repair_costs;
 
 extern const mf_repair_costs mf_repair_cost;

@@ -136,6 +136,7 @@ struct mf_repair {
     size_t hyps_cap;
     mf_path allowed;    /* the reading chosen */
     mf_path confirmed;  /* the path the window is known to be broken along */
+    uint8_t *covered;   /* per character: covered by a chosen unit */
 };
 
 mf_repair *mf_repair_new(void)
@@ -153,6 +154,7 @@ void mf_repair_free(mf_repair *r)
     free(r->units);
     free(r->hyps);
     free(r->nhyps);
+    free(r->covered);
     free(r);
 }
 
@@ -493,22 +495,45 @@ typedef struct path_votes {
     int n;
 } path_votes;
 
-static void count_paths(const mf_repair *r, path_votes *pv)
+static void vote(path_votes *pv, const mf_unit *x, int votes)
+{
+    for (uint32_t m = x->codecs; m; m &= m - 1) {
+        mf_path p = {1u << __builtin_ctz(m), x->inner, 0};
+        int j = 0;
+        while (j < pv->n && (pv->path[j].codecs != p.codecs || pv->path[j].inner != p.inner))
+            j++;
+        if (j == pv->n && pv->n < MAX_PATHS)
+            pv->path[pv->n++] = p, pv->votes[j] = 0;
+        if (j < pv->n)
+            pv->votes[j] += votes;
+    }
+}
+
+/* Counts the paths of the chosen units; with rivals, also (with no vote)
+ * the paths of units that overlap a chosen one: they read the same
+ * characters otherwise. */
+static int count_paths(mf_repair *r, path_votes *pv, int rivals)
 {
     pv->n = 0;
-    for (size_t i = 0; i < r->nunits; i++) {
-        const mf_unit *x = &r->units[i];
-        for (uint32_t m = x->chosen ? x->codecs : 0; m; m &= m - 1) {
-            mf_path p = {1u << __builtin_ctz(m), x->inner, 0};
-            int j = 0;
-            while (j < pv->n && (pv->path[j].codecs != p.codecs || pv->path[j].inner != p.inner))
-                j++;
-            if (j == pv->n && pv->n < MAX_PATHS)
-                pv->path[pv->n++] = p, pv->votes[j] = 0;
-            if (j < pv->n)
-                pv->votes[j]++;
-        }
+    if (rivals) {
+        uint8_t *c = realloc(r->covered, r->chars.n + 1);
+        if (!c)
+            return MF_ERR_NOMEM;
+        r->covered = c;
+        memset(r->covered, 0, r->chars.n + 1);
     }
+    for (size_t i = 0; i < r->nunits; i++)
+        if (r->units[i].chosen) {
+            vote(pv, &r->units[i], 1);
+            if (rivals)
+                memset(r->covered + r->units[i].start, 1, r->units[i].len);
+        }
+    for (size_t i = 0; rivals && i < r->nunits; i++) {
+        const mf_unit *x = &r->units[i];
+        if (!x->chosen && memchr(r->covered + x->start, 1, x->len))
+            vote(pv, x, 0);
+    }
+    return MF_OK;
 }
 
 /* The path that explains most chosen units (the first, on a tie). */
@@ -548,12 +573,12 @@ static int32_t mix_cost(const mf_repair *r, const mf_path *main)
     return mf_repair_cost.codec_mix * extra;
 }
 
-/* How many letters of the window, as the chosen units would make it, its
- * best-fitting language does not write, as a cost. */
-static int32_t misfit_cost(const mf_repair *r)
+/* The cost of the window's letters, as the chosen units would make them, in
+ * the language they fit best. */
+static int32_t language_cost(const mf_repair *r)
 {
-    uint32_t seen[64];
-    size_t n = 0, u = 0;
+    mf_letter_bag bag = {.n = 0, .unknown = 0};
+    size_t u = 0;
     for (size_t i = 0; i < r->chars.n;) {
         while (u < r->nunits && (r->units[u].start < i || !r->units[u].chosen))
             u++;
@@ -564,15 +589,10 @@ static int32_t misfit_cost(const mf_repair *r)
         } else {
             i++;
         }
-        if (cp < 0x80 || !mf_alphabet_class(mf_char_class(cp)))
-            continue;
-        size_t j = 0;
-        while (j < n && seen[j] != cp)
-            j++;
-        if (j == n && n < 64)
-            seen[n++] = cp;
+        if (mf_is_letter(cp))
+            mf_letter_bag_add(&bag, cp);
     }
-    return mf_repair_cost.misfit * mf_alphabet_misfits(seen, n);
+    return mf_letter_bag_cost(&bag);
 }
 
 /* Chooses the units to decode. A window is far more often broken along one
@@ -581,7 +601,7 @@ static int32_t misfit_cost(const mf_repair *r)
  * correct letters, would otherwise be mixed in unit by unit on tiny
  * differences of letter frequency. So every single-path reading competes
  * with the mixed one, which pays for mixing, and with keeping the window as
- * it is; each also pays for the letters its language would not write. Once
+ * it is; each also pays for its letters in the language they fit best. Once
  * a reading has found several units, the window is known to be broken, and a
  * last search decodes the main path's units on the evidence of the text. */
 static int search_all(mf_repair *r, int *any)
@@ -591,14 +611,15 @@ static int search_all(mf_repair *r, int *any)
     r->confirmed = (mf_path){0, 0, 0};
     if (search_window(r, &any_path, &saved) != MF_OK)
         return MF_ERR_NOMEM;
-    count_paths(r, &pv);
+    if (count_paths(r, &pv, 1) != MF_OK)
+        return MF_ERR_NOMEM;
     if (pv.n == 0)
         return MF_OK;
-    int32_t mixed_total = saved + mix_cost(r, main_path(&pv)) + misfit_cost(r);
+    int32_t mixed_total = saved + mix_cost(r, main_path(&pv)) + language_cost(r);
     mf_path keep = {0, 0, 0};
     if (search_window(r, &keep, &saved) != MF_OK)
         return MF_ERR_NOMEM;
-    best_total = misfit_cost(r);
+    best_total = language_cost(r);
     r->allowed = keep;
     if (mixed_total < best_total) {
         best_total = mixed_total;
@@ -607,7 +628,7 @@ static int search_all(mf_repair *r, int *any)
     for (int j = 0; j < pv.n; j++) {
         if (search_window(r, &pv.path[j], &saved) != MF_OK)
             return MF_ERR_NOMEM;
-        int32_t total = saved + misfit_cost(r);
+        int32_t total = saved + language_cost(r);
         if (total < best_total) {
             best_total = total;
             r->allowed = pv.path[j];
@@ -615,7 +636,7 @@ static int search_all(mf_repair *r, int *any)
     }
     if (search_window(r, &r->allowed, &saved) != MF_OK)
         return MF_ERR_NOMEM;
-    count_paths(r, &pv);
+    count_paths(r, &pv, 0);
     const mf_path *m = main_path(&pv);
     if (m && pv.votes[m - pv.path] >= mf_repair_cost.confirm_units) {
         r->confirmed = *m;

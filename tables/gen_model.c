@@ -5,8 +5,8 @@
  * - class transitions: P(class_i | class_i-1);
  * - characters within their class: P(char_i | class_i), per BMP character
  *   (uniform over the seen ones for the open classes Han and Hangul);
- * - alphabets: the letters each language of the corpus writes, to tell a
- *   line in one language from a mix of letters no language uses together.
+ * - letters per language: P(letter | language), case folded, to tell a line
+ *   in one language from a mix of letters no language writes together.
  * Costs are -ln P in 1/MF_COST_SCALE nats, capped to fit a byte.
  * Usage: gen_model CORPUS [OUTPUT] (default: stdout). */
 #define _POSIX_C_SOURCE 200809L
@@ -25,9 +25,9 @@
 /* Add-beta smoothing of per-character counts within a class. */
 #define UNIGRAM_BETA 0.5
 #define MAX_COST 255
-/* A letter belongs to a language's alphabet when its lines use it this often
- * (either case): once may be a foreign name. */
-#define ALPHABET_MIN_COUNT 2
+/* Add-gamma smoothing of letter counts per language: a letter a language
+ * never showed costs about ln(letters seen / gamma). */
+#define LETTER_GAMMA 0.1
 #define MAX_LANGS 512
 #define MAX_LETTERS 8192
 
@@ -58,6 +58,14 @@ static uint32_t next_cp(const unsigned char **p)
     return c;
 }
 
+/* Letters the language model counts: ASCII ones and those of alphabets. */
+static int is_letter(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    return cp <= 0xFFFF && mf_alphabet_class(mf_char_class(cp));
+}
+
 static int lang_index(const char *name)
 {
     for (int i = 0; i < nlangs; i++)
@@ -82,7 +90,7 @@ static void count_line(int lang, const char *text)
             class_distinct[cl] += unigram[cp] == 0;
             unigram[cp] += 1;
         }
-        if (lang >= 0 && mf_alphabet_class(cl) && cp <= 0xFFFF) {
+        if (lang >= 0 && is_letter(cp)) {
             uint32_t f = (uint32_t)u_tolower((UChar32)cp);
             if (f <= 0xFFFF && lang_letter_count[lang][f] < 0xFFFF)
                 lang_letter_count[lang][f]++;
@@ -202,44 +210,67 @@ static void write_unigram(FILE *out)
     fprintf(out, "};\n\n");
 }
 
-/* Counted in lowercase, so each case of a letter is in when either is. */
-static int in_alphabet(int lang, uint32_t cp)
+/* Letters (folded) that the corpus shows, in order; their index is their
+ * column in the per-language cost table. */
+static int letter_columns(uint32_t *folded, int max)
 {
-    uint32_t folded = (uint32_t)u_tolower((UChar32)cp);
-    return folded <= 0xFFFF && lang_letter_count[lang][folded] >= ALPHABET_MIN_COUNT;
+    int n = 0;
+    for (uint32_t f = 0; f <= 0xFFFF && n < max; f++) {
+        if (!is_letter(f) || (uint32_t)u_tolower((UChar32)f) != f)
+            continue;
+        long total = 0;
+        for (int l = 0; l < nlangs; l++)
+            total += lang_letter_count[l][f];
+        if (total > 0)
+            folded[n++] = f;
+    }
+    return n;
 }
 
-/* Letters in some alphabet, sorted, then one bit set per language. */
-static void write_alphabets(FILE *out)
+static int column_of(const uint32_t *folded, int n, uint32_t f)
 {
-    static uint32_t letters[MAX_LETTERS];
-    int n = 0;
-    for (uint32_t cp = 0x80; cp <= 0xFFFF && n < MAX_LETTERS; cp++) {
-        int any = 0;
-        for (int l = 0; l < nlangs && !any; l++)
-            any = in_alphabet(l, cp);
-        if (any)
-            letters[n++] = cp;
-    }
-    fprintf(out, "const size_t mf_alphabet_letter_count = %d;\n", n);
-    fprintf(out, "const uint16_t mf_alphabet_letters[] = {\n");
     for (int i = 0; i < n; i++)
-        fprintf(out, "%s0x%04X,%s", i % 12 ? " " : "    ", (unsigned)letters[i],
-                i % 12 == 11 || i == n - 1 ? "\n" : "");
-    int words = (n + 63) / 64;
-    fprintf(out, "};\n\nconst size_t mf_alphabet_count = %d;\n", nlangs);
-    fprintf(out, "const size_t mf_alphabet_words = %d;\n", words);
-    fprintf(out, "const uint64_t mf_alphabets[] = {\n");
+        if (folded[i] == f)
+            return i;
+    return -1;
+}
+
+/* Every case of a letter maps to its folded column: (code point, column)
+ * pairs sorted by code point. */
+static void write_letter_index(FILE *out, const uint32_t *folded, int ncols)
+{
+    fprintf(out, "const mf_letter mf_letters[] = {\n");
+    int n = 0;
+    for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
+        if (!is_letter(cp))
+            continue;
+        uint32_t f = (uint32_t)u_tolower((UChar32)cp);
+        int col = f <= 0xFFFF ? column_of(folded, ncols, f) : -1;
+        if (col < 0)
+            continue;
+        fprintf(out, "%s{0x%04X, %d},%s", n % 6 ? " " : "    ", (unsigned)cp, col, n % 6 == 5 ? "\n" : "");
+        n++;
+    }
+    fprintf(out, "\n};\nconst size_t mf_letter_count = %d;\n\n", n);
+}
+
+static void write_letters(FILE *out)
+{
+    static uint32_t folded[MAX_LETTERS];
+    int ncols = letter_columns(folded, MAX_LETTERS);
+    write_letter_index(out, folded, ncols);
+    fprintf(out, "const size_t mf_lang_count = %d, mf_letter_columns = %d;\n", nlangs, ncols);
+    fprintf(out, "const uint8_t mf_lang_letter_cost[] = {\n");
+    static int row[MAX_LETTERS];
     for (int l = 0; l < nlangs; l++) {
-        fprintf(out, "    /* %s */\n   ", langs[l]);
-        for (int w = 0; w < words; w++) {
-            uint64_t bits = 0;
-            for (int i = w * 64; i < n && i < w * 64 + 64; i++)
-                if (in_alphabet(l, letters[i]))
-                    bits |= 1ull << (i % 64);
-            fprintf(out, " 0x%llx,%s", (unsigned long long)bits, w % 6 == 5 && w + 1 < words ? "\n   " : "");
-        }
-        fprintf(out, "\n");
+        double total = 0;
+        for (int c = 0; c < ncols; c++)
+            total += lang_letter_count[l][folded[c]];
+        for (int c = 0; c < ncols; c++)
+            row[c] = to_cost((lang_letter_count[l][folded[c]] + LETTER_GAMMA) /
+                             (total + LETTER_GAMMA * ncols));
+        fprintf(out, "    /* %s */\n", langs[l]);
+        write_numbers(out, row, ncols, "    ");
     }
     fprintf(out, "};\n");
 }
@@ -273,7 +304,7 @@ int main(int argc, char **argv)
                  "#include \"plausibility.h\"\n\n");
     write_trans(out);
     write_unigram(out);
-    write_alphabets(out);
+    write_letters(out);
     free_all();
     if (fclose(out) != 0) {
         fprintf(stderr, "gen_model: write error\n");
