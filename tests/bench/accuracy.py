@@ -1,0 +1,425 @@
+#!/usr/bin/env python3
+"""Accuracy benchmark: how much mojibake the fixer restores, and what it harms.
+
+Takes clean sentences ("lang<TAB>text" lines), breaks them the ways
+breakers.py knows, feeds each category to the fixer as one batch (one case
+per line, stdin -> stdout, N lines in -> N lines out) and compares each
+output line byte for byte with the clean sentence. Categories:
+
+  single  every sentence with non-ASCII through every codec once
+  double  sampled sentences through every ordered pair of codecs
+  mixed   a clean sentence and two sentences broken through two different
+          codecs, on one line joined by spaces, in a random order
+  lossy   single breaks whose NBSPs became plain spaces (reported only)
+  clean   every sentence as it is: nothing may change
+
+Prints a Markdown report on stdout; writes the failures of each category to
+--out-dir. With --assert, exits 1 unless single breaks are restored for
+>= 99% of the breakable cases of every codec, double breaks for >= 95%
+overall, and no clean line changes. Deterministic: fixed seeds, so the same
+corpus and fixer give the same report (but for the timings and paths).
+
+  accuracy.py --mojifix PATH [--corpus FILE | --quick] [--assert] [--jobs N]
+"""
+
+import argparse
+import collections
+import glob
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import breakers  # noqa: E402
+import corpus  # noqa: E402
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+SAMPLE = os.path.join(ROOT, "fixtures", "accuracy", "sample.txt")
+SEED = "mojifix-accuracy-1"
+
+# (double-break sentences per codec pair, mixed lines)
+FULL_SIZES = (300, 3000)
+QUICK_SIZES = (15, 300)
+
+SINGLE_MIN, DOUBLE_MIN = 0.99, 0.95
+FAILURES_SHOWN_PER_LABEL = 50
+CLEAN_CHANGED_SHOWN = 20
+WORST_PAIRS = 10
+
+Case = collections.namedtuple("Case", "label lang input expected")
+
+
+# --- the clean corpus -------------------------------------------------------
+
+def bench_corpus_path():
+    """The machine's bench corpus, built by corpus.py once and cached in the
+    temp dir under a key of corpus.py's code and the catalogs' sizes/times."""
+    with open(corpus.__file__, "rb") as f:
+        key = zlib.crc32(f.read())
+    for path in sorted(glob.glob(corpus.LOCALE_GLOB)):
+        st = os.stat(path)
+        key = zlib.crc32(("%s %d %d" % (path, st.st_size, st.st_mtime_ns)).encode(), key)
+    cached = os.path.join(tempfile.gettempdir(), "mojifix-bench", "bench-%08x.txt" % key)
+    if not os.path.exists(cached):
+        print("building the bench corpus into %s ..." % cached, file=sys.stderr)
+        partial = "%s.%d.part" % (cached, os.getpid())
+        corpus.main(["bench", "--out", partial])
+        os.replace(partial, cached)
+    return cached
+
+
+def read_corpus(path):
+    """[(lang, text)] from a corpus file."""
+    with open(path, encoding="utf-8") as f:
+        return [tuple(line.rstrip("\n").split("\t", 1)) for line in f if "\t" in line]
+
+
+# --- cases ------------------------------------------------------------------
+
+def single_cases(sentences, unbreakable):
+    cases = []
+    for codec in breakers.CODECS:
+        for lang, text in sentences:
+            broken = breakers.break_once(text, codec)
+            if broken is None:
+                unbreakable[codec] += 1
+            else:
+                cases.append(Case(codec, lang, broken, text))
+    return cases
+
+
+def double_cases(sentences, per_pair, unbreakable):
+    """per_pair breakable sentences for each ordered codec pair (c1 may be c2)."""
+    cases = []
+    for first in breakers.CODECS:
+        for second in breakers.CODECS:
+            label = "%s > %s" % (first, second)
+            order = list(range(len(sentences)))
+            random.Random("%s double %s" % (SEED, label)).shuffle(order)
+            taken = 0
+            for i in order:
+                if taken == per_pair:
+                    break
+                lang, text = sentences[i]
+                broken = breakers.break_twice(text, first, second)
+                if broken is None:
+                    unbreakable[first] += 1
+                    continue
+                cases.append(Case(label, lang, broken, text))
+                taken += 1
+    return cases
+
+
+def mixed_cases(lines, sentences, count):
+    """Lines of a clean sentence plus two broken ones, all of one language."""
+    rng = random.Random("%s mixed" % SEED)
+    by_lang, all_by_lang = group_by_lang(sentences), group_by_lang(lines)
+    cases = []
+    while len(cases) < count:
+        lang, first = rng.choice(sentences)
+        second = rng.choice(by_lang[lang])
+        codec_a, codec_b = rng.sample(list(breakers.CODECS), 2)
+        broken_a = breakers.break_once(first, codec_a)
+        broken_b = breakers.break_once(second, codec_b)
+        if broken_a is None or broken_b is None:
+            continue
+        parts = [(rng.choice(all_by_lang[lang]),) * 2, (broken_a, first), (broken_b, second)]
+        rng.shuffle(parts)
+        cases.append(Case("%s + %s" % (codec_a, codec_b), lang,
+                          " ".join(p[0] for p in parts), " ".join(p[1] for p in parts)))
+    return cases
+
+
+def group_by_lang(pairs):
+    grouped = collections.defaultdict(list)
+    for lang, text in pairs:
+        grouped[lang].append(text)
+    return grouped
+
+
+def lossy_cases(sentences):
+    """Single breaks that contained an NBSP, with it turned into a space."""
+    cases = []
+    for codec in breakers.CODECS:
+        for lang, text in sentences:
+            broken = breakers.break_once(text, codec)
+            if broken is not None and breakers.NBSP in broken:
+                cases.append(Case(codec, lang, broken.replace(breakers.NBSP, " "), text))
+    return cases
+
+
+def clean_cases(lines):
+    return [Case("clean", lang, text, text) for lang, text in lines]
+
+
+# --- running the fixer ------------------------------------------------------
+
+def run_fixer(fixer, cases, jobs, work_dir, name):
+    """The fixer's output line (bytes) for each case; the batch is split into
+    `jobs` contiguous chunks, each run as one fixer process."""
+    size = -(-len(cases) // jobs) or 1
+    runs = []
+    for start in range(0, len(cases), size):
+        chunk = cases[start:start + size]
+        stem = os.path.join(work_dir, "%s.%d" % (name, start))
+        with open(stem + ".in", "wb") as f:
+            f.writelines(c.input.encode("utf-8") + b"\n" for c in chunk)
+        with open(stem + ".in", "rb") as stdin, open(stem + ".out", "wb") as stdout:
+            process = subprocess.Popen([fixer], stdin=stdin, stdout=stdout)
+        runs.append((process, stem + ".out", len(chunk)))
+    outputs = []
+    for process, out_path, expected_lines in runs:
+        if process.wait() != 0:
+            fatal("%s exited with status %d on the %s batch" % (fixer, process.returncode, name))
+        outputs.extend(read_lines(out_path, expected_lines, name))
+    return outputs
+
+
+def read_lines(path, expected_lines, name):
+    with open(path, "rb") as f:
+        data = f.read()
+    lines = data.split(b"\n")
+    if lines[-1] == b"":
+        lines.pop()
+    if len(lines) != expected_lines:
+        fatal("the fixer gave %d lines for %d on the %s batch" % (len(lines), expected_lines, name))
+    return lines
+
+
+def fatal(message):
+    """Stop with status 2: the run itself failed, whatever the accuracy."""
+    print("accuracy: " + message, file=sys.stderr)
+    sys.exit(2)
+
+
+class Result:
+    """One category's cases, the fixer's outputs and what passed."""
+
+    def __init__(self, name, cases, outputs, seconds):
+        self.name, self.cases, self.outputs, self.seconds = name, cases, outputs, seconds
+        self.ok = [out == c.expected.encode("utf-8") for c, out in zip(cases, outputs)]
+
+    def tally(self, key):
+        """{key(case): [restored, cases]}, in first-seen order."""
+        counts = {}
+        for case, ok in zip(self.cases, self.ok):
+            entry = counts.setdefault(key(case), [0, 0])
+            entry[0] += ok
+            entry[1] += 1
+        return counts
+
+    def restored(self):
+        return sum(self.ok), len(self.ok)
+
+    def failures(self):
+        return [(c, out) for c, out, ok in zip(self.cases, self.outputs, self.ok) if not ok]
+
+    def input_bytes(self):
+        return sum(len(c.input.encode("utf-8")) + 1 for c in self.cases)
+
+
+def run_category(fixer, name, cases, jobs, work_dir):
+    started = time.monotonic()
+    outputs = run_fixer(fixer, cases, jobs, work_dir, name)
+    return Result(name, cases, outputs, time.monotonic() - started)
+
+
+# --- the report -------------------------------------------------------------
+
+def percent(ok, total):
+    return "%.2f" % (100.0 * ok / total) if total else "n/a"
+
+
+def table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def single_section(result, unbreakable):
+    counts = result.tally(lambda c: c.label)
+    rows = []
+    for codec in breakers.CODECS:
+        ok, total = counts.get(codec, (0, 0))
+        rows.append((codec, total, unbreakable[codec], ok, percent(ok, total)))
+    ok, total = result.restored()
+    rows.append(("**all**", total, sum(unbreakable.values()), ok, percent(ok, total)))
+    return "## Single break\n\n" + table(
+        ("codec", "cases", "not breakable", "restored", "%"), rows)
+
+
+def double_section(result, unbreakable, per_pair):
+    by_first = result.tally(lambda c: c.label.split(" > ")[0])
+    rows = [(codec, by_first[codec][1], unbreakable[codec], by_first[codec][0],
+             percent(*by_first[codec])) for codec in breakers.CODECS if codec in by_first]
+    ok, total = result.restored()
+    rows.append(("**all**", total, sum(unbreakable.values()), ok, percent(ok, total)))
+    pairs = result.tally(lambda c: c.label)
+    worst = sorted(pairs.items(), key=lambda kv: (kv[1][0] / kv[1][1], kv[0]))[:WORST_PAIRS]
+    return ("## Double break\n\n%d ordered codec pairs, up to %d sentences each; "
+            "by first codec (sentences skipped as not breakable: by first codec of the pair).\n\n"
+            % (len(pairs), per_pair)
+            + table(("first codec", "cases", "not breakable", "restored", "%"), rows)
+            + "\nWorst %d pairs:\n\n" % WORST_PAIRS
+            + table(("pair", "cases", "restored", "%"),
+                    [(label, n, ok, percent(ok, n)) for label, (ok, n) in worst]))
+
+
+def other_section(mixed, lossy):
+    rows = [("mixed line: clean + codec A + codec B",) + counts_row(mixed.restored()),
+            ("lossy: single break, NBSP lost to a space (not asserted)",)
+            + counts_row(lossy.restored())]
+    return "## Mixed and lossy\n\n" + table(("category", "cases", "restored", "%"), rows)
+
+
+def counts_row(counts):
+    ok, total = counts
+    return total, ok, percent(ok, total)
+
+
+def clean_section(result, changed_path):
+    ok, total = result.restored()
+    non_ascii = sum(not c.input.isascii() for c in result.cases)
+    return ("## Clean lines\n\n" + table(
+        ("lines", "with non-ASCII", "changed"), [(total, non_ascii, total - ok)])
+        + "\nFirst %d changed lines with their output: `%s`\n" % (CLEAN_CHANGED_SHOWN, changed_path))
+
+
+def language_section(result):
+    counts = result.tally(lambda c: c.lang)
+    ranked = sorted(counts.items(), key=lambda kv: (kv[1][0] / kv[1][1], kv[0]))
+    cells = [(lang, n, percent(ok, n)) for lang, (ok, n) in ranked]
+    width = 4
+    rows = []
+    for start in range(0, len(cells), width):
+        row = [x for cell in cells[start:start + width] for x in cell]
+        rows.append(row + [""] * (3 * width - len(row)))
+    return ("## Single break by language (worst first)\n\n"
+            + table(("lang", "cases", "%") * width, rows))
+
+
+def time_section(results, wall):
+    rows = [(r.name, len(r.cases), "%.1f" % (r.input_bytes() / 1e6), "%.1f" % r.seconds)
+            for r in results]
+    return ("## Time\n\n" + table(("batch", "lines", "MB in", "fixer seconds"), rows)
+            + "\nWall time: %.1f s\n" % wall)
+
+
+# --- failures and thresholds ------------------------------------------------
+
+def write_failures(result, out_dir):
+    """All failures of a category, at most FAILURES_SHOWN_PER_LABEL per label."""
+    path = os.path.join(out_dir, "failures-%s.txt" % result.name)
+    by_label = collections.defaultdict(list)
+    for case, out in result.failures():
+        by_label[case.label].append((case, out))
+    with open(path, "w", encoding="utf-8") as f:
+        for label, failures in by_label.items():
+            f.write("# %s %s: %d failures, first %d shown\n\n" % (
+                result.name, label, len(failures), min(len(failures), FAILURES_SHOWN_PER_LABEL)))
+            for case, out in failures[:FAILURES_SHOWN_PER_LABEL]:
+                f.write(describe(case, out))
+    return path
+
+
+def describe(case, out):
+    return "[%s]\ninput:    %s\nexpected: %s\ngot:      %s\n\n" % (
+        case.lang, case.input, case.expected, out.decode("utf-8", "backslashreplace"))
+
+
+def write_clean_changed(result, out_dir):
+    path = os.path.join(out_dir, "clean-changed.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        for case, out in result.failures()[:CLEAN_CHANGED_SHOWN]:
+            f.write(describe(case, out))
+    return path
+
+
+def check_thresholds(single, double, clean):
+    """The failed thresholds, as messages."""
+    failed = []
+    for codec, (ok, n) in single.tally(lambda c: c.label).items():
+        if ok < SINGLE_MIN * n:
+            failed.append("single break %s: %s%% restored < %d%%"
+                          % (codec, percent(ok, n), SINGLE_MIN * 100))
+    ok, n = double.restored()
+    if ok < DOUBLE_MIN * n:
+        failed.append("double break overall: %s%% restored < %d%%" % (percent(ok, n), DOUBLE_MIN * 100))
+    ok, n = clean.restored()
+    if ok != n:
+        failed.append("clean lines: %d of %d changed, must be 0" % (n - ok, n))
+    return failed
+
+
+# --- main -------------------------------------------------------------------
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mojifix", required=True, help="the fixer executable")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--corpus", help="clean lines, lang<TAB>text (default: built from the machine)")
+    source.add_argument("--quick", action="store_true",
+                        help="the committed fixtures/accuracy/sample.txt and smaller samples")
+    parser.add_argument("--assert", dest="check", action="store_true",
+                        help="exit 1 unless the accuracy thresholds are met")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="fixer processes per batch (default: CPU count)")
+    parser.add_argument("--out-dir", help="where failure files go (default: a new temp dir)")
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    started = time.monotonic()
+    fixer = os.path.abspath(args.mojifix)
+    corpus_path = SAMPLE if args.quick else args.corpus or bench_corpus_path()
+    per_pair, mixed_count = QUICK_SIZES if args.quick else FULL_SIZES
+    out_dir = args.out_dir or tempfile.mkdtemp(prefix="mojifix-accuracy-")
+    os.makedirs(out_dir, exist_ok=True)
+
+    lines = read_corpus(corpus_path)
+    sentences = [(lang, text) for lang, text in lines if not text.isascii()]
+    single_unbreakable = collections.Counter()
+    double_unbreakable = collections.Counter()
+    batches = [
+        ("single", single_cases(sentences, single_unbreakable)),
+        ("double", double_cases(sentences, per_pair, double_unbreakable)),
+        ("mixed", mixed_cases(lines, sentences, mixed_count)),
+        ("lossy", lossy_cases(sentences)),
+        ("clean", clean_cases(lines)),
+    ]
+    with tempfile.TemporaryDirectory(prefix="mojifix-accuracy-batches-") as work_dir:
+        results = {name: run_category(fixer, name, cases, max(1, args.jobs), work_dir)
+                   for name, cases in batches}
+    failure_paths = [write_failures(results[name], out_dir)
+                     for name in ("single", "double", "mixed", "lossy")]
+    changed_path = write_clean_changed(results["clean"], out_dir)
+
+    print("# mojifix accuracy\n")
+    print("Fixer `%s`; corpus `%s`: %d lines in %d languages, %d with non-ASCII.\n" % (
+        args.mojifix, os.path.relpath(corpus_path, ROOT) if args.quick else corpus_path,
+        len(lines), len({lang for lang, _ in lines}), len(sentences)))
+    print(single_section(results["single"], single_unbreakable))
+    print(double_section(results["double"], double_unbreakable, per_pair))
+    print(other_section(results["mixed"], results["lossy"]))
+    print(clean_section(results["clean"], changed_path))
+    print(language_section(results["single"]))
+    print("Failures (input, expected, got): " + ", ".join("`%s`" % p for p in failure_paths) + "\n")
+    print(time_section(results.values(), time.monotonic() - started))
+
+    if args.check:
+        failed = check_thresholds(results["single"], results["double"], results["clean"])
+        for message in failed:
+            print("FAILED: " + message)
+        if failed:
+            return 1
+        print("All accuracy thresholds met.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

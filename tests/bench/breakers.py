@@ -1,0 +1,74 @@
+"""How text gets broken into mojibake, for the accuracy benchmark.
+
+break_once(text, codec) is what a program does when it reads UTF-8 as a
+legacy single-byte codec and writes the result back out as UTF-8: the text's
+UTF-8 bytes decoded through the codec. Like real-world decoders (browsers,
+the WHATWG Encoding Standard), a Windows-125x byte in 0x80-0x9F that the
+codec leaves undefined decodes to the C1 control U+0080+byte. A byte left
+undefined at 0xA0 or above (cp1253 0xAA 0xD2 0xFF, cp1257 0xA1 0xA5) has no
+agreed decoding, so the break is not reversible: break_once returns None and
+the caller counts the sentence as "not breakable" for that codec.
+
+Python's codecs are the reference here. They follow the WHATWG/Apple tables,
+which differ from glibc iconv's in three bytes: MacRoman 0xC6 is U+2206
+(iconv: U+0394) and 0xF0 is U+F8FF (iconv: U+E01E); MacCyrillic 0xFF is
+U+20AC (iconv: U+00A4).
+"""
+
+import codecs
+
+# Our short codec names, in the order reports list them, to Python's names.
+CODECS = {
+    "cp1252": "cp1252",
+    "latin1": "latin-1",
+    "latin9": "iso8859_15",
+    "macroman": "mac_roman",
+    "cp1250": "cp1250",
+    "latin2": "iso8859_2",
+    "cp1251": "cp1251",
+    "koi8-r": "koi8_r",
+    "koi8-u": "koi8_u",
+    "maccyrillic": "mac_cyrillic",
+    "cp866": "cp866",
+    "cp1253": "cp1253",
+    "cp1254": "cp1254",
+    "cp1257": "cp1257",
+    "cp437": "cp437",
+    "cp850": "cp850",
+}
+
+NBSP = "\u00a0"
+
+
+class Unbreakable(ValueError):
+    """A byte the codec leaves undefined at 0xA0 or above."""
+
+
+def _undefined_as_c1(error):
+    byte = error.object[error.start]
+    if 0x80 <= byte <= 0x9F:
+        return chr(byte), error.start + 1
+    raise Unbreakable("byte 0x%02X undefined in %s" % (byte, error.encoding))
+
+
+codecs.register_error("mojifix-bench-c1", _undefined_as_c1)
+
+
+def break_once(text, codec):
+    """text's UTF-8 read through codec (a short name), or None if not reversible."""
+    try:
+        return text.encode("utf-8").decode(CODECS[codec], "mojifix-bench-c1")
+    except Unbreakable:
+        return None
+
+
+def break_twice(text, first, second):
+    """text broken through first, then the result broken through second."""
+    once = break_once(text, first)
+    return None if once is None else break_once(once, second)
+
+
+def break_lossy(text, codec):
+    """break_once, then every NBSP lost to a plain space ('Ã ' for à)."""
+    broken = break_once(text, codec)
+    return None if broken is None else broken.replace(NBSP, " ")
