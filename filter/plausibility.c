@@ -26,6 +26,10 @@ const mf_repair_costs mf_repair_cost = {
     /* A letter no language of the corpus writes costs about what a letter
      * costs in a language that never showed it: ln(20000 / 0.1). */
     .unknown_letter = 12 * MF_COST_SCALE,
+    /* Mojibake of a word is mojibake throughout: a decoded unit right beside
+     * a non-ASCII letter left as it is reads one letter of a correct word
+     * as if it were broken (Uzbek "Рўйхат" is not "Тйхат"). */
+    .orphan = 8 * MF_COST_SCALE,
 };
 
 /* The column of cp in mf_lang_letter_cost, or -1. */
@@ -44,7 +48,10 @@ static int letter_column(uint32_t cp)
 
 void mf_letter_bag_add(mf_letter_bag *bag, uint32_t cp)
 {
-    int col = letter_column(cp);
+    if (!mf_is_letter(cp) && cp < 0x80)
+        return;
+    int col = mf_is_letter(cp) ? letter_column(cp)
+                               : (int)(mf_letter_columns + mf_char_class(cp));
     if (col < 0) {
         bag->unknown++;
         return;
@@ -67,7 +74,7 @@ int32_t mf_letter_bag_cost(const mf_letter_bag *bag)
 {
     int64_t best = INT64_MAX;
     for (size_t l = 0; l < mf_lang_count; l++) {
-        const uint8_t *cost = &mf_lang_letter_cost[l * mf_letter_columns];
+        const uint8_t *cost = &mf_lang_letter_cost[l * (mf_letter_columns + MF_CL_COUNT)];
         int64_t sum = 0;
         for (size_t i = 0; i < bag->n; i++)
             sum += (int64_t)bag->count[i] * cost[bag->column[i]];

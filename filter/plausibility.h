@@ -24,7 +24,9 @@ typedef struct mf_letter {
 } mf_letter;
 extern const mf_letter mf_letters[]; /* sorted by code point */
 extern const size_t mf_letter_count, mf_lang_count, mf_letter_columns;
-extern const uint8_t mf_lang_letter_cost[]; /* mf_letter_columns per language */
+/* Per language: the letter columns, then one column per class for the other
+ * non-ASCII characters. */
+extern const uint8_t mf_lang_letter_cost[];
 
 /* The code point that stands for the start or end of a window. */
 #define MF_CP_BOUNDARY 0x0Au
@@ -49,14 +51,19 @@ typedef struct mf_letter_bag {
     uint32_t unknown; /* letters no language of the corpus writes */
 } mf_letter_bag;
 
+/* Letters, for the language model: ASCII ones, those of alphabets, and
+ * marks that combine with them (a reading that turns letters into marks
+ * must not look cheaper for having fewer letters). */
 static inline int mf_is_letter(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-    return mf_alphabet_class(mf_char_class(cp));
+    mf_class c = mf_char_class(cp);
+    return mf_alphabet_class(c) || c == MF_CL_COMBINING || c == MF_CL_MODIFIER;
 }
 
-/* Adds a letter (mf_is_letter(cp)) to the bag. */
+/* Adds a character to the bag: letters by themselves, other non-ASCII
+ * characters by class; other ASCII characters are left out. */
 void mf_letter_bag_add(mf_letter_bag *bag, uint32_t cp);
 
 /* The cost of the bag's letters in the language that fits them best. */
@@ -72,6 +79,7 @@ typedef struct mf_repair_costs {
     int32_t level;            /* each further level of decoding (text broken twice) */
     int32_t codec_mix;        /* each path beyond the first in one window */
     int32_t unknown_letter;   /* a letter no language of the corpus writes */
+    int32_t orphan;           /* a decoded unit beside a kept non-ASCII letter */
 } mf_repair_costs;
 
 extern const mf_repair_costs mf_repair_cost;

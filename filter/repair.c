@@ -106,8 +106,9 @@ typedef struct mf_unit {
 typedef struct mf_hyp {
     uint32_t last;
     int32_t cost;
-    int32_t from;  /* index of the previous hypothesis, -1 at the start */
-    int32_t unit;  /* the unit decoded to get here, -1 if a character was kept */
+    int32_t from;    /* index of the previous hypothesis, -1 at the start */
+    int32_t unit;    /* the unit decoded to get here, -1 if a character was kept */
+    uint8_t decoded; /* the last step decoded a unit */
 } mf_hyp;
 
 #define HYPS_PER_POS 8
@@ -346,13 +347,19 @@ static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
     return p;
 }
 
+/* A letter of some alphabet other than ASCII's: mojibake, or a word's own. */
+static int foreign_letter(uint32_t cp)
+{
+    return cp >= 0x80 && mf_is_letter(cp);
+}
+
 /* Adds a hypothesis at a position, keeping the best per last character and
  * at most HYPS_PER_POS of them (the worst is dropped). */
 static void offer(mf_hyp *at, int *count, mf_hyp h)
 {
     int worst = 0;
     for (int i = 0; i < *count; i++) {
-        if (at[i].last == h.last) {
+        if (at[i].last == h.last && at[i].decoded == h.decoded) {
             if (h.cost < at[i].cost)
                 at[i] = h;
             return;
@@ -404,17 +411,21 @@ static void extend(mf_repair *r, size_t a, size_t p, size_t *u, size_t u1, const
     int *nh = r->nhyps;
     mf_hyp *here = &H[(p - a) * HYPS_PER_POS];
     for (int h = 0; h < nh[p - a]; h++) {
+        const mf_hyp *x0 = &here[h];
         int32_t from = (int32_t)((p - a) * HYPS_PER_POS + (size_t)h);
-        mf_hyp keep = {c[p].cp, here[h].cost + mf_cost_after(here[h].last, c[p].cp), from, -1};
+        mf_hyp keep = {c[p].cp, x0->cost + mf_cost_after(x0->last, c[p].cp), from, -1, 0};
+        if (x0->decoded && foreign_letter(c[p].cp))
+            keep.cost += mf_repair_cost.orphan;
         offer(&H[(p + 1 - a) * HYPS_PER_POS], &nh[p + 1 - a], keep);
         for (size_t v = *u; v < u1 && r->units[v].start == p; v++) {
             const mf_unit *x = &r->units[v];
             if (!allows(allowed, x))
                 continue;
             size_t q = p + x->len;
-            mf_hyp dec = {x->cp,
-                          here[h].cost + mf_cost_after(here[h].last, x->cp) + unit_penalty(r, x),
-                          from, (int32_t)v};
+            mf_hyp dec = {x->cp, x0->cost + mf_cost_after(x0->last, x->cp) + unit_penalty(r, x),
+                          from, (int32_t)v, 1};
+            if (!x0->decoded && foreign_letter(x0->last))
+                dec.cost += mf_repair_cost.orphan;
             offer(&H[(q - a) * HYPS_PER_POS], &nh[q - a], dec);
         }
     }
@@ -434,7 +445,7 @@ static int search_cluster(mf_repair *r, size_t a, size_t b, size_t u0, size_t u1
         return MF_ERR_NOMEM;
     mf_hyp *H = r->hyps;
     memset(r->nhyps, 0, npos * sizeof *r->nhyps);
-    H[0] = (mf_hyp){a > 0 ? c[a - 1].cp : MF_CP_BOUNDARY, 0, -1, -1};
+    H[0] = (mf_hyp){a > 0 ? c[a - 1].cp : MF_CP_BOUNDARY, 0, -1, -1, 0};
     r->nhyps[0] = 1;
     size_t u = u0;
     for (size_t p = a; p < b; p++)
@@ -445,6 +456,8 @@ static int search_cluster(mf_repair *r, size_t a, size_t b, size_t u0, size_t u1
     int32_t best_cost = INT32_MAX;
     for (int h = 0; h < r->nhyps[b - a]; h++) {
         int32_t total = end[h].cost + mf_cost_after(end[h].last, right);
+        if (end[h].decoded && foreign_letter(right))
+            total += mf_repair_cost.orphan;
         /* On a tie, keeping wins: hypotheses that kept more come first. */
         if (total < best_cost) {
             best_cost = total;
@@ -589,8 +602,7 @@ static int32_t language_cost(const mf_repair *r)
         } else {
             i++;
         }
-        if (mf_is_letter(cp))
-            mf_letter_bag_add(&bag, cp);
+        mf_letter_bag_add(&bag, cp);
     }
     return mf_letter_bag_cost(&bag);
 }

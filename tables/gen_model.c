@@ -5,8 +5,9 @@
  * - class transitions: P(class_i | class_i-1);
  * - characters within their class: P(char_i | class_i), per BMP character
  *   (uniform over the seen ones for the open classes Han and Hangul);
- * - letters per language: P(letter | language), case folded, to tell a line
- *   in one language from a mix of letters no language writes together.
+ * - letters per language: P(letter | language), case folded, with other
+ *   non-ASCII characters by class, to tell a line in one language from a mix
+ *   of characters no language writes together.
  * Costs are -ln P in 1/MF_COST_SCALE nats, capped to fit a byte.
  * Usage: gen_model CORPUS [OUTPUT] (default: stdout). */
 #define _POSIX_C_SOURCE 200809L
@@ -39,6 +40,7 @@ static double class_distinct[MF_CL_COUNT]; /* distinct characters seen */
 static char *langs[MAX_LANGS];
 static int nlangs;
 static uint16_t (*lang_letter_count)[0x10000]; /* per language, folded letter */
+static double lang_class_count[MAX_LANGS][MF_CL_COUNT]; /* other non-ASCII, by class */
 
 /* Decodes one UTF-8 character; malformed input counts as U+FFFD. */
 static uint32_t next_cp(const unsigned char **p)
@@ -58,12 +60,9 @@ static uint32_t next_cp(const unsigned char **p)
     return c;
 }
 
-/* Letters the language model counts: ASCII ones and those of alphabets. */
 static int is_letter(uint32_t cp)
 {
-    if (cp < 0x80)
-        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-    return cp <= 0xFFFF && mf_alphabet_class(mf_char_class(cp));
+    return cp <= 0xFFFF && mf_is_letter(cp);
 }
 
 static int lang_index(const char *name)
@@ -94,6 +93,8 @@ static void count_line(int lang, const char *text)
             uint32_t f = (uint32_t)u_tolower((UChar32)cp);
             if (f <= 0xFFFF && lang_letter_count[lang][f] < 0xFFFF)
                 lang_letter_count[lang][f]++;
+        } else if (lang >= 0 && cp >= 0x80) {
+            lang_class_count[lang][cl] += 1;
         }
         prev = cl;
     }
@@ -259,18 +260,20 @@ static void write_letters(FILE *out)
     static uint32_t folded[MAX_LETTERS];
     int ncols = letter_columns(folded, MAX_LETTERS);
     write_letter_index(out, folded, ncols);
+    int width = ncols + MF_CL_COUNT;
     fprintf(out, "const size_t mf_lang_count = %d, mf_letter_columns = %d;\n", nlangs, ncols);
     fprintf(out, "const uint8_t mf_lang_letter_cost[] = {\n");
-    static int row[MAX_LETTERS];
+    static int row[MAX_LETTERS + MF_CL_COUNT];
     for (int l = 0; l < nlangs; l++) {
         double total = 0;
-        for (int c = 0; c < ncols; c++)
-            total += lang_letter_count[l][folded[c]];
-        for (int c = 0; c < ncols; c++)
-            row[c] = to_cost((lang_letter_count[l][folded[c]] + LETTER_GAMMA) /
-                             (total + LETTER_GAMMA * ncols));
+        for (int c = 0; c < width; c++)
+            total += c < ncols ? lang_letter_count[l][folded[c]] : lang_class_count[l][c - ncols];
+        for (int c = 0; c < width; c++) {
+            double n = c < ncols ? lang_letter_count[l][folded[c]] : lang_class_count[l][c - ncols];
+            row[c] = to_cost((n + LETTER_GAMMA) / (total + LETTER_GAMMA * width));
+        }
         fprintf(out, "    /* %s */\n", langs[l]);
-        write_numbers(out, row, ncols, "    ");
+        write_numbers(out, row, width, "    ");
     }
     fprintf(out, "};\n");
 }
