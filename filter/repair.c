@@ -99,34 +99,32 @@ typedef struct mf_unit {
     uint8_t lost_nbsp;
     uint8_t chosen;
     uint8_t simple; /* how many units of text broken once it is made of */
+    uint8_t codec;  /* if chosen: the outer codec it is read through */
+    uint8_t chosen_before;
 } mf_unit;
 
-/* A hypothesis of the search: the best path to a position whose last
- * output character is `last`. */
+/* A hypothesis of the search: the best path to a position with a given
+ * last output character and path state. */
 typedef struct mf_hyp {
     uint32_t last;
     int32_t cost;
     int32_t from;    /* index of the previous hypothesis, -1 at the start */
     int32_t unit;    /* the unit decoded to get here, -1 if a character was kept */
+    uint32_t codecs; /* outer codecs the current run of units agrees on (0: none yet) */
+    uint32_t inner;  /* and its inner codecs */
     uint8_t decoded; /* the last step decoded a unit */
 } mf_hyp;
 
-#define HYPS_PER_POS 8
+#define HYPS_PER_POS 16
 
 /* A way the window may have been broken: through one of the outer codecs,
- * then through the inner ones (all units, when any_inner). */
+ * then through the inner ones. */
 typedef struct mf_path {
     uint32_t codecs;
     uint32_t inner;
-    int any_inner;
 } mf_path;
 
-static const mf_path any_path = {~0u, 0, 1};
-
-static int allows(const mf_path *p, const mf_unit *x)
-{
-    return (x->codecs & p->codecs) && (p->any_inner || x->inner == p->inner);
-}
+#define MAX_CONFIRMED 8
 
 struct mf_repair {
     mf_chars chars, next;
@@ -135,9 +133,9 @@ struct mf_repair {
     mf_hyp *hyps;
     int *nhyps; /* hypotheses per position */
     size_t hyps_cap;
-    mf_path allowed;    /* the reading chosen */
-    mf_path confirmed;  /* the path the window is known to be broken along */
-    uint8_t *covered;   /* per character: covered by a chosen unit */
+    mf_path confirmed[MAX_CONFIRMED]; /* paths the window is known to be broken along */
+    int nconfirmed;
+    uint32_t excluded; /* codecs the search may not read through */
 };
 
 mf_repair *mf_repair_new(void)
@@ -155,7 +153,6 @@ void mf_repair_free(mf_repair *r)
     free(r->units);
     free(r->hyps);
     free(r->nhyps);
-    free(r->covered);
     free(r);
 }
 
@@ -221,7 +218,8 @@ static int find_simple_units(mf_repair *r)
             uint32_t cp;
             int lost;
             int len = decode_unit(c, n, i, k, &cp, &lost);
-            mf_unit x = {(uint32_t)i, cp, 1u << k, 0, (uint8_t)len, 1, (uint8_t)lost, 0, 1};
+            mf_unit x = {.start = (uint32_t)i, .cp = cp, .codecs = 1u << k, .len = (uint8_t)len,
+                         .levels = 1, .lost_nbsp = (uint8_t)lost, .simple = 1};
             if (len && add_unit(r, &x) != MF_OK)
                 return MF_ERR_NOMEM;
         }
@@ -261,10 +259,14 @@ static int extend_chain(mf_repair *r, const chain *ch, int have, uint32_t end, u
         uint32_t cp = 0;
         if (mf_utf8_decode(ch->bytes, (size_t)have, &cp) != have || end - ch->head.start > 255)
             return MF_OK;
-        mf_unit x = {ch->head.start, cp, codecs,
-                     ch->head.inner | (uint32_t)(ch->k + 1) << (8 * (ch->head.levels - 1)),
-                     (uint8_t)(end - ch->head.start), (uint8_t)(ch->head.levels + 1),
-                     (uint8_t)lost, 0, (uint8_t)simple};
+        mf_unit x = {.start = ch->head.start,
+                     .cp = cp,
+                     .codecs = codecs,
+                     .inner = ch->head.inner | (uint32_t)(ch->k + 1) << (8 * (ch->head.levels - 1)),
+                     .len = (uint8_t)(end - ch->head.start),
+                     .levels = (uint8_t)(ch->head.levels + 1),
+                     .lost_nbsp = (uint8_t)lost,
+                     .simple = (uint8_t)simple};
         return add_unit(r, &x);
     }
     for (size_t v = first_at(r, ch->lo, ch->hi, end); v < ch->hi && r->units[v].start == end; v++) {
@@ -330,12 +332,25 @@ static int find_units(mf_repair *r)
 
 /* ---- the search -------------------------------------------------------------- */
 
+/* A letter of some alphabet other than ASCII's: mojibake, or a word's own. */
+static int foreign_letter(uint32_t cp)
+{
+    return cp >= 0x80 && mf_is_letter(cp);
+}
+
+static int confirmed(const mf_repair *r, const mf_unit *x)
+{
+    for (int i = 0; i < r->nconfirmed; i++)
+        if ((r->confirmed[i].codecs & x->codecs) && r->confirmed[i].inner == x->inner)
+            return 1;
+    return 0;
+}
+
 static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
 {
     /* Reading text as broken twice costs what reading it as broken once
      * does, and more: so the deeper reading must also be the better text. */
-    int32_t each = r->confirmed.codecs && allows(&r->confirmed, u) ? mf_repair_cost.decode_confirmed
-                                              : mf_repair_cost.decode;
+    int32_t each = confirmed(r, u) ? mf_repair_cost.decode_confirmed : mf_repair_cost.decode;
     int32_t p = each * u->simple + mf_repair_cost.level * (u->levels - 1);
     if (u->lost_nbsp)
         p += mf_repair_cost.nbsp_lost;
@@ -347,19 +362,14 @@ static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
     return p;
 }
 
-/* A letter of some alphabet other than ASCII's: mojibake, or a word's own. */
-static int foreign_letter(uint32_t cp)
-{
-    return cp >= 0x80 && mf_is_letter(cp);
-}
-
-/* Adds a hypothesis at a position, keeping the best per last character and
- * at most HYPS_PER_POS of them (the worst is dropped). */
+/* Adds a hypothesis at a position, keeping the best per state and at most
+ * HYPS_PER_POS of them (the worst is dropped). */
 static void offer(mf_hyp *at, int *count, mf_hyp h)
 {
     int worst = 0;
     for (int i = 0; i < *count; i++) {
-        if (at[i].last == h.last && at[i].decoded == h.decoded) {
+        if (at[i].last == h.last && at[i].decoded == h.decoded && at[i].codecs == h.codecs &&
+            at[i].inner == h.inner) {
             if (h.cost < at[i].cost)
                 at[i] = h;
             return;
@@ -386,208 +396,167 @@ static int32_t keep_cost(const mf_repair *r, size_t a, size_t b)
     return cost + mf_cost_after(prev, b < r->chars.n ? c[b].cp : MF_CP_BOUNDARY);
 }
 
-static int reserve_hyps(mf_repair *r, size_t npos)
+/* Decoding unit x after hypothesis h: the path goes on if the unit can be
+ * read along it, and switches, at a price, if not. */
+static mf_hyp decode_step(const mf_repair *r, const mf_hyp *h, const mf_unit *x, int32_t from,
+                          int32_t unit)
 {
-    if (npos <= r->hyps_cap)
-        return MF_OK;
-    mf_hyp *h = realloc(r->hyps, npos * HYPS_PER_POS * sizeof *h);
-    if (h)
-        r->hyps = h;
-    int *k = realloc(r->nhyps, npos * sizeof *k);
-    if (k)
-        r->nhyps = k;
-    if (!h || !k)
-        return MF_ERR_NOMEM;
-    r->hyps_cap = npos;
-    return MF_OK;
+    uint32_t codecs = x->codecs & ~r->excluded;
+    mf_hyp d = {x->cp, h->cost + mf_cost_after(h->last, x->cp) + unit_penalty(r, x), from, unit,
+                codecs, x->inner, 1};
+    if (!h->decoded && foreign_letter(h->last))
+        d.cost += mf_repair_cost.orphan;
+    if ((h->codecs & codecs) && h->inner == x->inner)
+        d.codecs = h->codecs & codecs;
+    else if (h->codecs)
+        d.cost += mf_repair_cost.codec_mix;
+    return d;
 }
 
-/* Extends every hypothesis at position p by keeping c[p] and by decoding
- * each unit of the allowed path that starts there. */
-static void extend(mf_repair *r, size_t a, size_t p, size_t *u, size_t u1, const mf_path *allowed)
+/* Extends every hypothesis at position p (slot at) by keeping c[p] and by
+ * decoding each unit that starts there. */
+static void extend(mf_repair *r, size_t at, size_t p, size_t *u)
 {
     const mf_char *c = r->chars.v;
     mf_hyp *H = r->hyps;
     int *nh = r->nhyps;
-    mf_hyp *here = &H[(p - a) * HYPS_PER_POS];
-    for (int h = 0; h < nh[p - a]; h++) {
-        const mf_hyp *x0 = &here[h];
-        int32_t from = (int32_t)((p - a) * HYPS_PER_POS + (size_t)h);
-        mf_hyp keep = {c[p].cp, x0->cost + mf_cost_after(x0->last, c[p].cp), from, -1, 0};
+    for (int h = 0; h < nh[at]; h++) {
+        const mf_hyp *x0 = &H[at * HYPS_PER_POS + (size_t)h];
+        int32_t from = (int32_t)(at * HYPS_PER_POS + (size_t)h);
+        mf_hyp keep = *x0;
+        keep.last = c[p].cp;
+        keep.cost += mf_cost_after(x0->last, c[p].cp);
+        keep.from = from;
+        keep.unit = -1;
+        keep.decoded = 0;
         if (x0->decoded && foreign_letter(c[p].cp))
             keep.cost += mf_repair_cost.orphan;
-        offer(&H[(p + 1 - a) * HYPS_PER_POS], &nh[p + 1 - a], keep);
-        for (size_t v = *u; v < u1 && r->units[v].start == p; v++) {
-            const mf_unit *x = &r->units[v];
-            if (!allows(allowed, x))
+        offer(&H[(at + 1) * HYPS_PER_POS], &nh[at + 1], keep);
+        for (size_t v = *u; v < r->nunits && r->units[v].start == p; v++) {
+            if (!(r->units[v].codecs & ~r->excluded))
                 continue;
-            size_t q = p + x->len;
-            mf_hyp dec = {x->cp, x0->cost + mf_cost_after(x0->last, x->cp) + unit_penalty(r, x),
-                          from, (int32_t)v, 1};
-            if (!x0->decoded && foreign_letter(x0->last))
-                dec.cost += mf_repair_cost.orphan;
-            offer(&H[(q - a) * HYPS_PER_POS], &nh[q - a], dec);
+            size_t q = at + r->units[v].len;
+            offer(&H[q * HYPS_PER_POS], &nh[q], decode_step(r, x0, &r->units[v], from, (int32_t)v));
         }
     }
-    while (*u < u1 && r->units[*u].start == p)
+    while (*u < r->nunits && r->units[*u].start == p)
         (*u)++;
 }
 
-/* Runs the search over characters [a, b) with units [u0, u1) of the allowed
- * codecs, marks the chosen units, and returns the cost it saves over keeping
- * the characters (<= 0). Hypotheses of position p live at hyps[(p - a) * H]. */
-static int search_cluster(mf_repair *r, size_t a, size_t b, size_t u0, size_t u1,
-                          const mf_path *allowed, int32_t *saved)
+static int reserve_hyps(mf_repair *r, size_t slots)
+{
+    if (slots <= r->hyps_cap)
+        return MF_OK;
+    mf_hyp *h = realloc(r->hyps, slots * HYPS_PER_POS * sizeof *h);
+    if (h)
+        r->hyps = h;
+    int *k = realloc(r->nhyps, slots * sizeof *k);
+    if (k)
+        r->nhyps = k;
+    if (!h || !k)
+        return MF_ERR_NOMEM;
+    r->hyps_cap = slots;
+    return MF_OK;
+}
+
+/* Slots the search needs: a cluster is a maximal run of touching units, and
+ * the characters between clusters are kept for sure, so only the positions
+ * of clusters (and their ends) get slots. */
+static size_t count_slots(const mf_repair *r)
+{
+    size_t slots = 1, end = 0, u = 0;
+    while (u < r->nunits) {
+        size_t a = r->units[u].start, b = a + r->units[u].len;
+        for (u++; u < r->nunits && r->units[u].start <= b; u++)
+            if (r->units[u].start + r->units[u].len > b)
+                b = r->units[u].start + r->units[u].len;
+        slots += b - a + 1;
+        end = b;
+    }
+    return slots + (end > 0);
+}
+
+/* Moves the hypotheses at the end b of a cluster [a, b) to the start of the
+ * next one (slot to), costs relative to keeping the cluster as it was. */
+static void carry(mf_repair *r, size_t from_slot, size_t a, size_t b, size_t to)
 {
     const mf_char *c = r->chars.v;
-    size_t npos = b - a + 1;
-    if (reserve_hyps(r, npos) != MF_OK)
-        return MF_ERR_NOMEM;
-    mf_hyp *H = r->hyps;
-    memset(r->nhyps, 0, npos * sizeof *r->nhyps);
-    H[0] = (mf_hyp){a > 0 ? c[a - 1].cp : MF_CP_BOUNDARY, 0, -1, -1, 0};
-    r->nhyps[0] = 1;
-    size_t u = u0;
-    for (size_t p = a; p < b; p++)
-        extend(r, a, p, &u, u1, allowed);
     uint32_t right = b < r->chars.n ? c[b].cp : MF_CP_BOUNDARY;
-    mf_hyp *end = &H[(b - a) * HYPS_PER_POS];
-    int best = 0;
-    int32_t best_cost = INT32_MAX;
-    for (int h = 0; h < r->nhyps[b - a]; h++) {
-        int32_t total = end[h].cost + mf_cost_after(end[h].last, right);
-        if (end[h].decoded && foreign_letter(right))
-            total += mf_repair_cost.orphan;
-        /* On a tie, keeping wins: hypotheses that kept more come first. */
-        if (total < best_cost) {
-            best_cost = total;
-            best = h;
-        }
+    int32_t kept = keep_cost(r, a, b);
+    r->nhyps[to] = 0;
+    for (int h = 0; h < r->nhyps[from_slot]; h++) {
+        mf_hyp x = r->hyps[from_slot * HYPS_PER_POS + (size_t)h];
+        x.cost += mf_cost_after(x.last, right) - kept;
+        if (x.decoded && foreign_letter(right))
+            x.cost += mf_repair_cost.orphan;
+        x.from = (int32_t)(from_slot * HYPS_PER_POS + (size_t)h);
+        x.unit = -1;
+        x.decoded = 0;
+        offer(&r->hyps[to * HYPS_PER_POS], &r->nhyps[to], x);
     }
-    for (int32_t i = (int32_t)((b - a) * HYPS_PER_POS) + best; i >= 0 && H[i].from >= 0; i = H[i].from)
-        if (H[i].unit >= 0)
-            r->units[H[i].unit].chosen = 1;
-    *saved += best_cost - keep_cost(r, a, b);
-    return MF_OK;
 }
 
-/* Searches the whole window with the units of the allowed path; returns
- * through *saved the cost saved over keeping everything. Clusters are
- * maximal runs of touching units: a character no unit covers is kept for
- * sure, so the search need not look across it. */
-static int search_window(mf_repair *r, const mf_path *allowed, int32_t *saved)
+/* Marks the units of the best path, walking back from hypothesis i; each
+ * is labelled with the codec its whole run of units agrees on. */
+static void mark_chosen(mf_repair *r, int32_t i)
 {
-    *saved = 0;
+    uint32_t run = 0, run_inner = 0;
+    for (; i >= 0; i = r->hyps[i].from) {
+        const mf_hyp *h = &r->hyps[i];
+        if (h->unit < 0)
+            continue;
+        mf_unit *x = &r->units[h->unit];
+        if (!(run & h->codecs) || run_inner != h->inner) {
+            run = h->codecs;
+            run_inner = h->inner;
+        }
+        run &= h->codecs;
+        x->chosen = 1;
+        x->codec = (uint8_t)__builtin_ctz(run & x->codecs & ~r->excluded);
+    }
+}
+
+/* The best reading of the whole window under the model: which units to
+ * decode. Returns through *saved its cost relative to keeping everything. A
+ * hypothesis remembers the path (codecs and depth) its last units agree on,
+ * so that a window broken along one path is read along it, and a switch of
+ * path (a line pasted together from two sources) pays. */
+static int search_window(mf_repair *r, int32_t *saved)
+{
     for (size_t i = 0; i < r->nunits; i++)
         r->units[i].chosen = 0;
-    size_t u = 0;
+    *saved = 0;
+    if (r->nunits == 0)
+        return MF_OK;
+    if (reserve_hyps(r, count_slots(r)) != MF_OK)
+        return MF_ERR_NOMEM;
+    r->nhyps[0] = 1;
+    r->hyps[0] = (mf_hyp){0, 0, -1, -1, 0, 0, 0};
+    size_t slot = 0, u = 0;
     while (u < r->nunits) {
-        if (!allows(allowed, &r->units[u])) {
-            u++;
-            continue;
-        }
-        size_t a = r->units[u].start, b = a + r->units[u].len, v = u + 1;
-        for (; v < r->nunits && r->units[v].start <= b; v++) {
-            size_t e = r->units[v].start + r->units[v].len;
-            if (allows(allowed, &r->units[v]) && e > b)
-                b = e;
-        }
-        if (search_cluster(r, a, b, u, v, allowed, saved) != MF_OK)
-            return MF_ERR_NOMEM;
-        u = v;
+        size_t a = r->units[u].start, b = a + r->units[u].len;
+        for (size_t v = u + 1; v < r->nunits && r->units[v].start <= b; v++)
+            if (r->units[v].start + r->units[v].len > b)
+                b = r->units[v].start + r->units[v].len;
+        for (int h = 0; h < r->nhyps[slot]; h++)
+            r->hyps[slot * HYPS_PER_POS + (size_t)h].last = a > 0 ? r->chars.v[a - 1].cp : MF_CP_BOUNDARY;
+        memset(&r->nhyps[slot + 1], 0, (b - a) * sizeof *r->nhyps);
+        for (size_t p = a; p < b; p++)
+            extend(r, slot + (p - a), p, &u);
+        carry(r, slot + (b - a), a, b, slot + (b - a) + 1);
+        slot += b - a + 1;
     }
-    return MF_OK;
-}
-
-#define MAX_PATHS 32
-
-/* The paths of the chosen units, with how many chosen units each explains. */
-typedef struct path_votes {
-    mf_path path[MAX_PATHS];
-    int votes[MAX_PATHS];
-    int n;
-} path_votes;
-
-static void vote(path_votes *pv, const mf_unit *x, int votes)
-{
-    for (uint32_t m = x->codecs; m; m &= m - 1) {
-        mf_path p = {1u << __builtin_ctz(m), x->inner, 0};
-        int j = 0;
-        while (j < pv->n && (pv->path[j].codecs != p.codecs || pv->path[j].inner != p.inner))
-            j++;
-        if (j == pv->n && pv->n < MAX_PATHS)
-            pv->path[pv->n++] = p, pv->votes[j] = 0;
-        if (j < pv->n)
-            pv->votes[j] += votes;
-    }
-}
-
-/* Counts the paths of the chosen units; with rivals, also (with no vote)
- * the paths of units that overlap a chosen one: they read the same
- * characters otherwise. */
-static int count_paths(mf_repair *r, path_votes *pv, int rivals)
-{
-    pv->n = 0;
-    if (rivals) {
-        uint8_t *c = realloc(r->covered, r->chars.n + 1);
-        if (!c)
-            return MF_ERR_NOMEM;
-        r->covered = c;
-        memset(r->covered, 0, r->chars.n + 1);
-    }
-    for (size_t i = 0; i < r->nunits; i++)
-        if (r->units[i].chosen) {
-            vote(pv, &r->units[i], 1);
-            if (rivals)
-                memset(r->covered + r->units[i].start, 1, r->units[i].len);
-        }
-    for (size_t i = 0; rivals && i < r->nunits; i++) {
-        const mf_unit *x = &r->units[i];
-        if (!x->chosen && memchr(r->covered + x->start, 1, x->len))
-            vote(pv, x, 0);
-    }
-    return MF_OK;
-}
-
-/* The path that explains most chosen units (the first, on a tie). */
-static const mf_path *main_path(const path_votes *pv)
-{
     int best = 0;
-    for (int j = 1; j < pv->n; j++)
-        if (pv->votes[j] > pv->votes[best])
-            best = j;
-    return pv->n ? &pv->path[best] : NULL;
+    for (int h = 1; h < r->nhyps[slot]; h++)
+        if (r->hyps[slot * HYPS_PER_POS + (size_t)h].cost < r->hyps[slot * HYPS_PER_POS + (size_t)best].cost)
+            best = h;
+    *saved = r->hyps[slot * HYPS_PER_POS + (size_t)best].cost;
+    mark_chosen(r, (int32_t)(slot * HYPS_PER_POS + (size_t)best));
+    return MF_OK;
 }
 
-/* What the mixed reading pays: each path beyond the main one that a chosen
- * unit needs, and each unit read otherwise where the main path had a
- * reading of its own. */
-static int32_t mix_cost(const mf_repair *r, const mf_path *main)
-{
-    int extra = 0;
-    mf_path seen[MAX_PATHS];
-    int nseen = 0;
-    for (size_t i = 0; i < r->nunits; i++) {
-        const mf_unit *x = &r->units[i];
-        if (!x->chosen || allows(main, x))
-            continue;
-        int known = 0;
-        for (int j = 0; j < nseen && !known; j++)
-            known = allows(&seen[j], x);
-        if (!known && nseen < MAX_PATHS) {
-            seen[nseen++] = (mf_path){x->codecs, x->inner, 0};
-            extra++;
-        }
-        for (size_t j = i; j-- > 0 && r->units[j].start == x->start;)
-            extra += allows(main, &r->units[j]);
-        for (size_t j = i + 1; j < r->nunits && r->units[j].start == x->start; j++)
-            extra += allows(main, &r->units[j]);
-    }
-    return mf_repair_cost.codec_mix * extra;
-}
-
-/* The cost of the window's letters, as the chosen units would make them, in
- * the language they fit best. */
+/* The cost of the window's characters, as the chosen units would make them,
+ * in the language they fit best. */
 static int32_t language_cost(const mf_repair *r)
 {
     mf_letter_bag bag = {.n = 0, .unknown = 0};
@@ -607,53 +576,83 @@ static int32_t language_cost(const mf_repair *r)
     return mf_letter_bag_cost(&bag);
 }
 
-/* Chooses the units to decode. A window is far more often broken along one
- * path (codecs and depth) than several, and codecs that share most of their
- * bytes (cp1250 and Latin-2, cp1252 and Latin-9), or a second reading of
- * correct letters, would otherwise be mixed in unit by unit on tiny
- * differences of letter frequency. So every single-path reading competes
- * with the mixed one, which pays for mixing, and with keeping the window as
- * it is; each also pays for its letters in the language they fit best. Once
- * a reading has found several units, the window is known to be broken, and a
- * last search decodes the main path's units on the evidence of the text. */
-static int search_all(mf_repair *r, int *any)
+/* The runs of chosen units along one path that are long enough to show the
+ * window is broken along it. */
+static void confirm_paths(mf_repair *r)
 {
-    int32_t saved, best_total;
-    path_votes pv;
-    r->confirmed = (mf_path){0, 0, 0};
-    if (search_window(r, &any_path, &saved) != MF_OK)
-        return MF_ERR_NOMEM;
-    if (count_paths(r, &pv, 1) != MF_OK)
-        return MF_ERR_NOMEM;
-    if (pv.n == 0)
-        return MF_OK;
-    int32_t mixed_total = saved + mix_cost(r, main_path(&pv)) + language_cost(r);
-    mf_path keep = {0, 0, 0};
-    if (search_window(r, &keep, &saved) != MF_OK)
-        return MF_ERR_NOMEM;
-    best_total = language_cost(r);
-    r->allowed = keep;
-    if (mixed_total < best_total) {
-        best_total = mixed_total;
-        r->allowed = any_path;
+    r->nconfirmed = 0;
+    mf_unit *prev = NULL;
+    int run = 0;
+    for (size_t i = 0; i <= r->nunits; i++) {
+        mf_unit *x = i < r->nunits ? &r->units[i] : NULL;
+        if (x && !x->chosen)
+            continue;
+        int same = x && prev && prev->codec == x->codec && prev->inner == x->inner;
+        if (!same && run >= mf_repair_cost.confirm_units && r->nconfirmed < MAX_CONFIRMED)
+            r->confirmed[r->nconfirmed++] = (mf_path){1u << prev->codec, prev->inner};
+        run = same ? run + 1 : 1;
+        prev = x;
     }
-    for (int j = 0; j < pv.n; j++) {
-        if (search_window(r, &pv.path[j], &saved) != MF_OK)
+}
+
+/* The reading's cost: the model's, plus its characters in the language they
+ * fit best. */
+static int search_scored(mf_repair *r, uint32_t excluded, int32_t *total)
+{
+    int32_t saved;
+    r->excluded = excluded;
+    if (search_window(r, &saved) != MF_OK)
+        return MF_ERR_NOMEM;
+    *total = saved + language_cost(r);
+    return MF_OK;
+}
+
+/* The best reading, and its rivals: twin codecs (cp1252 and Latin-9, cp1250
+ * and Latin-2) read a letter or two differently, and only the language of
+ * the whole window tells which is right; so each codec the best reading
+ * uses is left out in turn, and the language decides. */
+static int search_rivals(mf_repair *r, int32_t *best_total)
+{
+    if (search_scored(r, 0, best_total) != MF_OK)
+        return MF_ERR_NOMEM;
+    uint32_t used = 0, best = 0;
+    for (size_t i = 0; i < r->nunits; i++)
+        if (r->units[i].chosen)
+            used |= r->units[i].codecs;
+    for (uint32_t m = used; m; m &= m - 1) {
+        int32_t total;
+        uint32_t k = 1u << __builtin_ctz(m);
+        if (search_scored(r, k, &total) != MF_OK)
             return MF_ERR_NOMEM;
-        int32_t total = saved + language_cost(r);
-        if (total < best_total) {
-            best_total = total;
-            r->allowed = pv.path[j];
+        if (total < *best_total) {
+            *best_total = total;
+            best = k;
         }
     }
-    if (search_window(r, &r->allowed, &saved) != MF_OK)
-        return MF_ERR_NOMEM;
-    count_paths(r, &pv, 0);
-    const mf_path *m = main_path(&pv);
-    if (m && pv.votes[m - pv.path] >= mf_repair_cost.confirm_units) {
-        r->confirmed = *m;
-        if (search_window(r, &r->allowed, &saved) != MF_OK)
+    return search_scored(r, best, best_total);
+}
+
+/* Chooses the units to decode: the best reading under the model, if the
+ * language of its characters does not make keeping the window better. Once
+ * a reading has found several units along a path, the window is known to be
+ * broken along it, and a last search decodes that path's units on the
+ * evidence of the text alone. */
+static int search_all(mf_repair *r, int *any)
+{
+    r->nconfirmed = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int32_t reading;
+        if (search_rivals(r, &reading) != MF_OK)
             return MF_ERR_NOMEM;
+        for (size_t i = 0; i < r->nunits; i++)
+            r->units[i].chosen_before = r->units[i].chosen, r->units[i].chosen = 0;
+        if (reading >= language_cost(r))
+            return MF_OK;
+        for (size_t i = 0; i < r->nunits; i++)
+            r->units[i].chosen = r->units[i].chosen_before;
+        confirm_paths(r);
+        if (r->nconfirmed == 0)
+            break;
     }
     for (size_t i = 0; i < r->nunits; i++)
         *any |= r->units[i].chosen;
@@ -682,7 +681,7 @@ static int apply_round(mf_repair *r)
                 m.levels = c[j].levels;
                 m.chain = c[j].chain;
             }
-        uint32_t own = (uint32_t)(__builtin_ctz(x->codecs & r->allowed.codecs) + 1) | x->inner << 8;
+        uint32_t own = (uint32_t)(x->codec + 1) | x->inner << 8;
         m.chain |= own << (8 * m.levels);
         m.levels = (uint8_t)(m.levels + x->levels);
         out[n++] = m;
