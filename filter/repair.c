@@ -607,26 +607,48 @@ static int search_scored(mf_repair *r, uint32_t excluded, int32_t *total)
     return MF_OK;
 }
 
+/* Whether another unit starts where x does and reads differently. */
+static int has_rival(const mf_repair *r, size_t i)
+{
+    const mf_unit *x = &r->units[i];
+    for (size_t j = i; j-- > 0 && r->units[j].start == x->start;)
+        if (r->units[j].cp != x->cp)
+            return 1;
+    for (size_t j = i + 1; j < r->nunits && r->units[j].start == x->start; j++)
+        if (r->units[j].cp != x->cp)
+            return 1;
+    return 0;
+}
+
+#define MAX_RIVALS 8
+
 /* The best reading, and its rivals: twin codecs (cp1252 and Latin-9, cp1250
  * and Latin-2) read a letter or two differently, and only the language of
- * the whole window tells which is right; so each codec the best reading
- * uses is left out in turn, and the language decides. */
+ * the whole window tells which is right. So for each chosen unit that has a
+ * rival reading, the codecs that gave it are left out in turn, and the
+ * language decides. */
 static int search_rivals(mf_repair *r, int32_t *best_total)
 {
     if (search_scored(r, 0, best_total) != MF_OK)
         return MF_ERR_NOMEM;
-    uint32_t used = 0, best = 0;
-    for (size_t i = 0; i < r->nunits; i++)
-        if (r->units[i].chosen)
-            used |= r->units[i].codecs;
-    for (uint32_t m = used; m; m &= m - 1) {
+    uint32_t rivals[MAX_RIVALS], best = 0;
+    int n = 0;
+    for (size_t i = 0; i < r->nunits && n < MAX_RIVALS; i++) {
+        if (!r->units[i].chosen || !has_rival(r, i))
+            continue;
+        int seen = 0;
+        for (int j = 0; j < n; j++)
+            seen |= rivals[j] == r->units[i].codecs;
+        if (!seen)
+            rivals[n++] = r->units[i].codecs;
+    }
+    for (int j = 0; j < n; j++) {
         int32_t total;
-        uint32_t k = 1u << __builtin_ctz(m);
-        if (search_scored(r, k, &total) != MF_OK)
+        if (search_scored(r, rivals[j], &total) != MF_OK)
             return MF_ERR_NOMEM;
         if (total < *best_total) {
             *best_total = total;
-            best = k;
+            best = rivals[j];
         }
     }
     return search_scored(r, best, best_total);
