@@ -88,6 +88,33 @@ static inline int mf_alphabet_class(mf_class c)
     }
 }
 
+/* Scripts, coarsely: the writing systems a line of text is in. */
+enum {
+    MF_SCRIPT_NONE, MF_SCRIPT_LATIN, MF_SCRIPT_GREEK, MF_SCRIPT_CYRILLIC, MF_SCRIPT_HEBREW,
+    MF_SCRIPT_ARABIC, MF_SCRIPT_OTHER_ALPHA, MF_SCRIPT_INDIC, MF_SCRIPT_SEA, MF_SCRIPT_CJK,
+    MF_SCRIPT_COUNT
+};
+
+/* The script of a non-ASCII letter; MF_SCRIPT_NONE for anything else. */
+static inline int mf_script_of(uint32_t cp)
+{
+    if (cp < 0x80)
+        return MF_SCRIPT_NONE;
+    switch (mf_char_class(cp)) {
+    case MF_CL_L1_UPPER: case MF_CL_L1_LOWER: case MF_CL_LX_UPPER: case MF_CL_LX_LOWER:
+        return MF_SCRIPT_LATIN;
+    case MF_CL_GREEK_UPPER: case MF_CL_GREEK_LOWER: return MF_SCRIPT_GREEK;
+    case MF_CL_CYR_UPPER: case MF_CL_CYR_LOWER: return MF_SCRIPT_CYRILLIC;
+    case MF_CL_HEBREW: return MF_SCRIPT_HEBREW;
+    case MF_CL_ARABIC: return MF_SCRIPT_ARABIC;
+    case MF_CL_OTHER_ALPHA: return MF_SCRIPT_OTHER_ALPHA;
+    case MF_CL_INDIC: return MF_SCRIPT_INDIC;
+    case MF_CL_SEA: return MF_SCRIPT_SEA;
+    case MF_CL_HAN: case MF_CL_KANA: case MF_CL_HANGUL: return MF_SCRIPT_CJK;
+    default: return MF_SCRIPT_NONE;
+    }
+}
+
 /* A short name for a class, for generators and diagnostics. */
 const char *mf_class_name(mf_class c);
 

@@ -5,6 +5,10 @@
 #include "plausibility.h"
 
 const mf_repair_costs mf_repair_cost = {
+    /* Most text is not broken: the first unit of a window pays for the
+     * claim that it is, so one lone coincidence of bytes needs more
+     * evidence than each unit of a line that is broken throughout. */
+    .broken_window = 4 * MF_COST_SCALE,
     /* Clean text must never change, so a decode needs evidence beyond a
      * small win; mojibake wins by tens of nats, so this costs it nothing. */
     .decode = 6 * MF_COST_SCALE,
@@ -30,6 +34,10 @@ const mf_repair_costs mf_repair_cost = {
      * a non-ASCII letter left as it is reads one letter of a correct word
      * as if it were broken (Uzbek "Рўйхат" is not "Тйхат"). */
     .orphan = 8 * MF_COST_SCALE,
+    /* A line is written in a script or two; a decoded letter that is the only
+     * one of its script in a line written in another is a coincidence of
+     * bytes more often than the text that was broken ("дії" is not "䳿"). */
+    .intruder = 12 * MF_COST_SCALE,
 };
 
 /* The column of cp in mf_lang_letter_cost, or -1. */
@@ -46,43 +54,38 @@ static int letter_column(uint32_t cp)
     return lo < mf_letter_count && mf_letters[lo].cp == cp ? mf_letters[lo].column : -1;
 }
 
-void mf_letter_bag_add(mf_letter_bag *bag, uint32_t cp)
+/* The column of a non-ASCII character in mf_lang_letter_cost: its letter's,
+ * or its class's; -1 for a letter no language writes. */
+static int column_of(uint32_t cp)
 {
-    if (!mf_is_letter(cp) && cp < 0x80)
-        return;
-    int col = mf_is_letter(cp) ? letter_column(cp)
-                               : (int)(mf_letter_columns + mf_char_class(cp));
-    if (col < 0) {
-        bag->unknown++;
-        return;
-    }
-    for (size_t i = 0; i < bag->n; i++)
-        if (bag->column[i] == col) {
-            bag->count[i]++;
-            return;
-        }
-    if (bag->n < MF_LETTER_BAG_MAX) {
-        bag->column[bag->n] = (uint16_t)col;
-        bag->count[bag->n++] = 1;
-    }
+    if (!mf_own_column(cp))
+        return (int)(mf_letter_columns + mf_char_class(cp));
+    return letter_column(cp);
 }
 
-/* A line is written in one language: mojibake mixes letters that no
- * language writes together (Ã, Ð, ¤ ...), and a wrong reading of a twin
- * codec brings in a letter of another language. */
-int32_t mf_letter_bag_cost(const mf_letter_bag *bag)
+/* A language's model of text: ASCII letters by the one before them, other
+ * non-ASCII characters by themselves (letters) or their class; ASCII
+ * punctuation, digits and spaces are common to all and left out. */
+void mf_language_costs(const uint32_t *text, size_t n, const uint16_t *langs, size_t nlangs,
+                       int32_t *costs)
 {
-    int64_t best = INT64_MAX;
-    for (size_t l = 0; l < mf_lang_count; l++) {
-        const uint8_t *cost = &mf_lang_letter_cost[l * (mf_letter_columns + MF_CL_COUNT)];
-        int64_t sum = 0;
-        for (size_t i = 0; i < bag->n; i++)
-            sum += (int64_t)bag->count[i] * cost[bag->column[i]];
-        if (sum < best)
-            best = sum;
+    size_t width = mf_letter_columns + MF_CL_COUNT;
+    int prev = 26;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = text[i];
+        int a = mf_ascii_letter(cp);
+        if (a >= 0) {
+            for (size_t l = 0; l < nlangs; l++)
+                costs[l] += mf_lang_ascii_cost[((langs ? langs[l] : l) * 27 + (size_t)prev) * 26 + (size_t)a];
+            prev = a;
+            continue;
+        }
+        prev = 26;
+        if (cp < 0x80)
+            continue;
+        int col = column_of(cp);
+        for (size_t l = 0; l < nlangs; l++)
+            costs[l] += col < 0 ? mf_repair_cost.unknown_letter
+                                : mf_lang_letter_cost[(langs ? langs[l] : l) * width + (size_t)col];
     }
-    if (best == INT64_MAX)
-        best = 0;
-    best += (int64_t)bag->unknown * mf_repair_cost.unknown_letter;
-    return best > INT32_MAX / 2 ? INT32_MAX / 2 : (int32_t)best;
 }

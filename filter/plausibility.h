@@ -27,6 +27,15 @@ extern const size_t mf_letter_count, mf_lang_count, mf_letter_columns;
 /* Per language: the letter columns, then one column per class for the other
  * non-ASCII characters. */
 extern const uint8_t mf_lang_letter_cost[];
+/* Per language: 27 rows (previous ASCII letter a-z, or none) of 26 costs. */
+extern const uint8_t mf_lang_ascii_cost[];
+
+/* The index of an ASCII letter, case folded (0-25), or -1. */
+static inline int mf_ascii_letter(uint32_t cp)
+{
+    uint32_t f = cp | 0x20;
+    return cp < 0x80 && f >= 'a' && f <= 'z' ? (int)(f - 'a') : -1;
+}
 
 /* The code point that stands for the start or end of a window. */
 #define MF_CP_BOUNDARY 0x0Au
@@ -42,36 +51,35 @@ static inline int32_t mf_cost_after(uint32_t prev, uint32_t cp)
     return (int32_t)mf_model_trans[a][b] + u;
 }
 
-/* Counts the letters of a text, to weigh them against each language. */
-#define MF_LETTER_BAG_MAX 128
-typedef struct mf_letter_bag {
-    uint16_t column[MF_LETTER_BAG_MAX];
-    uint32_t count[MF_LETTER_BAG_MAX];
-    size_t n;
-    uint32_t unknown; /* letters no language of the corpus writes */
-} mf_letter_bag;
-
 /* Letters, for the language model: ASCII ones, those of alphabets, and
  * marks that combine with them (a reading that turns letters into marks
  * must not look cheaper for having fewer letters). */
 static inline int mf_is_letter(uint32_t cp)
 {
     if (cp < 0x80)
-        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+        return mf_ascii_letter(cp) >= 0;
     mf_class c = mf_char_class(cp);
     return mf_alphabet_class(c) || c == MF_CL_COMBINING || c == MF_CL_MODIFIER;
 }
 
-/* Adds a character to the bag: letters by themselves, other non-ASCII
- * characters by class; other ASCII characters are left out. */
-void mf_letter_bag_add(mf_letter_bag *bag, uint32_t cp);
+/* Characters the language model knows one by one: ASCII letters and every
+ * non-ASCII character below U+3000 but Hangul; the others it knows by class. */
+static inline int mf_own_column(uint32_t cp)
+{
+    if (cp < 0x80)
+        return mf_ascii_letter(cp) >= 0;
+    return cp < 0x3000 && mf_char_class(cp) != MF_CL_HANGUL;
+}
 
-/* The cost of the bag's letters in the language that fits them best. */
-int32_t mf_letter_bag_cost(const mf_letter_bag *bag);
+/* Adds to costs[i] the cost of text[0..n) in language langs[i], for the
+ * nlangs languages given (NULL: all of them, in order). */
+void mf_language_costs(const uint32_t *text, size_t n, const uint16_t *langs, size_t nlangs,
+                       int32_t *costs);
 
 /* What a repair costs before any evidence, and the other weights of the
  * decision. */
 typedef struct mf_repair_costs {
+    int32_t broken_window;    /* the window is broken at all (its first unit) */
     int32_t decode;           /* one multi-byte character decoded */
     int32_t decode_confirmed; /* the same, in a window known to be broken */
     int32_t confirm_units;    /* units it takes to know (a count, not a cost) */
@@ -80,6 +88,7 @@ typedef struct mf_repair_costs {
     int32_t codec_mix;        /* each path beyond the first in one window */
     int32_t unknown_letter;   /* a letter no language of the corpus writes */
     int32_t orphan;           /* a decoded unit beside a kept non-ASCII letter */
+    int32_t intruder;         /* a decoded letter alone in its script in the line */
 } mf_repair_costs;
 
 extern const mf_repair_costs mf_repair_cost;

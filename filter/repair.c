@@ -125,6 +125,8 @@ typedef struct mf_path {
 } mf_path;
 
 #define MAX_CONFIRMED 8
+/* Languages weighed per window: those that fit its first reading best. */
+#define MAX_LANGS 8
 
 struct mf_repair {
     mf_chars chars, next;
@@ -136,6 +138,10 @@ struct mf_repair {
     mf_path confirmed[MAX_CONFIRMED]; /* paths the window is known to be broken along */
     int nconfirmed;
     uint32_t excluded; /* codecs the search may not read through */
+    uint32_t *text;    /* a reading of the window, for the language model */
+    size_t ntext, text_cap;
+    uint16_t langs[MAX_LANGS]; /* the languages weighed for this window */
+    size_t nlangs;
 };
 
 mf_repair *mf_repair_new(void)
@@ -153,6 +159,7 @@ void mf_repair_free(mf_repair *r)
     free(r->units);
     free(r->hyps);
     free(r->nhyps);
+    free(r->text);
     free(r);
 }
 
@@ -408,8 +415,8 @@ static mf_hyp decode_step(const mf_repair *r, const mf_hyp *h, const mf_unit *x,
         d.cost += mf_repair_cost.orphan;
     if ((h->codecs & codecs) && h->inner == x->inner)
         d.codecs = h->codecs & codecs;
-    else if (h->codecs)
-        d.cost += mf_repair_cost.codec_mix;
+    else
+        d.cost += h->codecs ? mf_repair_cost.codec_mix : mf_repair_cost.broken_window;
     return d;
 }
 
@@ -555,25 +562,90 @@ static int search_window(mf_repair *r, int32_t *saved)
     return MF_OK;
 }
 
-/* The cost of the window's characters, as the chosen units would make them,
- * in the language they fit best. */
-static int32_t language_cost(const mf_repair *r)
+/* Writes the window as the chosen units would make it into r->text. */
+static int reading_text(mf_repair *r)
 {
-    mf_letter_bag bag = {.n = 0, .unknown = 0};
+    if (r->text_cap < r->chars.n) {
+        uint32_t *t = realloc(r->text, r->chars.n * sizeof *t);
+        if (!t)
+            return MF_ERR_NOMEM;
+        r->text = t;
+        r->text_cap = r->chars.n;
+    }
     size_t u = 0;
+    r->ntext = 0;
     for (size_t i = 0; i < r->chars.n;) {
         while (u < r->nunits && (r->units[u].start < i || !r->units[u].chosen))
             u++;
-        uint32_t cp = r->chars.v[i].cp;
         if (u < r->nunits && r->units[u].start == i) {
-            cp = r->units[u].cp;
+            r->text[r->ntext++] = r->units[u].cp;
             i += r->units[u].len;
         } else {
-            i++;
+            r->text[r->ntext++] = r->chars.v[i++].cp;
         }
-        mf_letter_bag_add(&bag, cp);
     }
-    return mf_letter_bag_cost(&bag);
+    return MF_OK;
+}
+
+/* Keeps the languages that fit the first reading best: the others are not
+ * weighed again for this window. */
+static int choose_languages(mf_repair *r)
+{
+    int32_t *all = calloc(mf_lang_count, sizeof *all);
+    if (!all)
+        return MF_ERR_NOMEM;
+    mf_language_costs(r->text, r->ntext, NULL, mf_lang_count, all);
+    r->nlangs = 0;
+    for (size_t l = 0; l < mf_lang_count; l++) {
+        size_t at = r->nlangs < MAX_LANGS ? r->nlangs++ : MAX_LANGS - 1;
+        if (at == MAX_LANGS - 1 && r->nlangs == MAX_LANGS && all[l] >= all[r->langs[at]])
+            continue;
+        while (at > 0 && all[r->langs[at - 1]] > all[l]) {
+            r->langs[at] = r->langs[at - 1];
+            at--;
+        }
+        r->langs[at] = (uint16_t)l;
+    }
+    free(all);
+    return MF_OK;
+}
+
+/* What the decoded letters pay for standing alone in their script: a
+ * single Han character or Indic sign decoded in a Cyrillic line is a
+ * coincidence of bytes, not the text that was broken. */
+static int32_t intruder_cost(const mf_repair *r)
+{
+    int count[MF_SCRIPT_COUNT] = {0}, most = 0;
+    for (size_t i = 0; i < r->ntext; i++)
+        count[mf_script_of(r->text[i])]++;
+    for (int s = 1; s < MF_SCRIPT_COUNT; s++)
+        if (count[s] > most)
+            most = count[s];
+    int32_t cost = 0;
+    for (size_t i = 0; i < r->nunits; i++) {
+        if (!r->units[i].chosen)
+            continue;
+        int s = mf_script_of(r->units[i].cp);
+        if (s != MF_SCRIPT_NONE && count[s] == 1 && most >= 2)
+            cost += mf_repair_cost.intruder;
+    }
+    return cost;
+}
+
+/* The cost of the window's characters, as the chosen units would make them,
+ * in the language they fit best. */
+static int language_cost(mf_repair *r, int32_t *cost)
+{
+    if (reading_text(r) != MF_OK || (r->nlangs == 0 && choose_languages(r) != MF_OK))
+        return MF_ERR_NOMEM;
+    int32_t costs[MAX_LANGS] = {0};
+    mf_language_costs(r->text, r->ntext, r->langs, r->nlangs, costs);
+    *cost = costs[0];
+    for (size_t l = 1; l < r->nlangs; l++)
+        if (costs[l] < *cost)
+            *cost = costs[l];
+    *cost += intruder_cost(r);
+    return MF_OK;
 }
 
 /* The runs of chosen units along one path that are long enough to show the
@@ -601,9 +673,10 @@ static int search_scored(mf_repair *r, uint32_t excluded, int32_t *total)
 {
     int32_t saved;
     r->excluded = excluded;
-    if (search_window(r, &saved) != MF_OK)
+    int32_t lang;
+    if (search_window(r, &saved) != MF_OK || language_cost(r, &lang) != MF_OK)
         return MF_ERR_NOMEM;
-    *total = saved + language_cost(r);
+    *total = saved + lang;
     return MF_OK;
 }
 
@@ -662,13 +735,17 @@ static int search_rivals(mf_repair *r, int32_t *best_total)
 static int search_all(mf_repair *r, int *any)
 {
     r->nconfirmed = 0;
+    r->nlangs = 0;
     for (int pass = 0; pass < 2; pass++) {
         int32_t reading;
         if (search_rivals(r, &reading) != MF_OK)
             return MF_ERR_NOMEM;
         for (size_t i = 0; i < r->nunits; i++)
             r->units[i].chosen_before = r->units[i].chosen, r->units[i].chosen = 0;
-        if (reading >= language_cost(r))
+        int32_t keep;
+        if (language_cost(r, &keep) != MF_OK)
+            return MF_ERR_NOMEM;
+        if (reading >= keep)
             return MF_OK;
         for (size_t i = 0; i < r->nunits; i++)
             r->units[i].chosen = r->units[i].chosen_before;

@@ -22,13 +22,15 @@
 #include "plausibility.h"
 
 /* Add-alpha smoothing: an unseen transition is possible, only very unlikely. */
-#define TRANS_ALPHA 0.5
+#define TRANS_ALPHA 0.05
 /* Add-beta smoothing of per-character counts within a class. */
 #define UNIGRAM_BETA 0.5
 #define MAX_COST 255
 /* Add-gamma smoothing of letter counts per language: a letter a language
  * never showed costs about ln(letters seen / gamma). */
 #define LETTER_GAMMA 0.1
+/* Add-gamma smoothing of ASCII letter bigrams per language. */
+#define ASCII_GAMMA 0.5
 #define MAX_LANGS 512
 #define MAX_LETTERS 8192
 
@@ -41,6 +43,8 @@ static char *langs[MAX_LANGS];
 static int nlangs;
 static uint16_t (*lang_letter_count)[0x10000]; /* per language, folded letter */
 static double lang_class_count[MAX_LANGS][MF_CL_COUNT]; /* other non-ASCII, by class */
+/* ASCII letter bigrams per language, folded; row 26 is "after no ASCII letter". */
+static double lang_ascii_count[MAX_LANGS][27][26];
 
 /* Decodes one UTF-8 character; malformed input counts as U+FFFD. */
 static uint32_t next_cp(const unsigned char **p)
@@ -60,9 +64,10 @@ static uint32_t next_cp(const unsigned char **p)
     return c;
 }
 
+/* Characters the language model knows one by one (mf_own_column). */
 static int is_letter(uint32_t cp)
 {
-    return cp <= 0xFFFF && mf_is_letter(cp);
+    return mf_own_column(cp);
 }
 
 static int lang_index(const char *name)
@@ -80,9 +85,14 @@ static void count_line(int lang, const char *text)
 {
     const unsigned char *p = (const unsigned char *)text;
     mf_class prev = MF_CL_BOUNDARY;
+    int prev_ascii = 26;
     while (*p && *p != '\n') {
         uint32_t cp = next_cp(&p);
         mf_class cl = mf_char_class(cp);
+        int ascii = mf_ascii_letter(cp);
+        if (lang >= 0 && ascii >= 0)
+            lang_ascii_count[lang][prev_ascii][ascii] += 1;
+        prev_ascii = ascii >= 0 ? ascii : 26;
         trans[prev][cl] += 1;
         class_chars[cl] += 1;
         if (cp <= 0xFFFF) {
@@ -164,6 +174,18 @@ static int open_cost(mf_class c)
     return to_cost(1.0 / (distinct + 1));
 }
 
+/* Above the BMP the corpus says little: Han (extension B on) costs like
+ * Han, an emoji like one of the ~1,400 there are; everything else there
+ * (historic scripts, private use, unassigned) is as unlikely as can be. */
+static int astral_cost(mf_class c)
+{
+    if (c == MF_CL_HAN)
+        return open_cost(c);
+    if (c == MF_CL_EMOJI)
+        return to_cost(1.0 / 1400);
+    return MAX_COST;
+}
+
 static int unigram_cost(uint32_t cp, const double *members)
 {
     mf_class cl = mf_char_class(cp);
@@ -205,7 +227,7 @@ static void write_unigram(FILE *out)
     fprintf(out, "};\n\n");
     int open[MF_CL_COUNT];
     for (int c = 0; c < MF_CL_COUNT; c++)
-        open[c] = open_cost((mf_class)c);
+        open[c] = astral_cost((mf_class)c);
     fprintf(out, "/* Above the BMP, by class. */\nconst uint8_t mf_model_open[MF_CL_COUNT] = {\n");
     write_numbers(out, open, MF_CL_COUNT, "    ");
     fprintf(out, "};\n\n");
@@ -255,6 +277,26 @@ static void write_letter_index(FILE *out, const uint32_t *folded, int ncols)
     fprintf(out, "\n};\nconst size_t mf_letter_count = %d;\n\n", n);
 }
 
+/* P(letter | previous letter) for ASCII letters, per language: with the
+ * letters above, this tells German from Swedish where both write ä. */
+static void write_ascii_bigrams(FILE *out)
+{
+    fprintf(out, "const uint8_t mf_lang_ascii_cost[] = {\n");
+    int row[26];
+    for (int l = 0; l < nlangs; l++) {
+        fprintf(out, "    /* %s */\n", langs[l]);
+        for (int a = 0; a < 27; a++) {
+            double total = 0;
+            for (int b = 0; b < 26; b++)
+                total += lang_ascii_count[l][a][b];
+            for (int b = 0; b < 26; b++)
+                row[b] = to_cost((lang_ascii_count[l][a][b] + ASCII_GAMMA) / (total + ASCII_GAMMA * 26));
+            write_numbers(out, row, 26, "    ");
+        }
+    }
+    fprintf(out, "};\n");
+}
+
 static void write_letters(FILE *out)
 {
     static uint32_t folded[MAX_LETTERS];
@@ -275,7 +317,8 @@ static void write_letters(FILE *out)
         fprintf(out, "    /* %s */\n", langs[l]);
         write_numbers(out, row, width, "    ");
     }
-    fprintf(out, "};\n");
+    fprintf(out, "};\n\n");
+    write_ascii_bigrams(out);
 }
 
 static void free_all(void)

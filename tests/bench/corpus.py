@@ -59,7 +59,7 @@ MARKUP_RE = re.compile(
     r"|<[^<>]*>|&#?\w+;|\w+://\S+"
 )
 
-TRAIN_PER_LANG, TRAIN_MIN_LANG, TRAIN_MAX_BYTES = 300, 50, 2_500_000
+TRAIN_PER_LANG, TRAIN_MIN_LANG, TRAIN_MAX_BYTES = 300, 10, 2_500_000
 BENCH_PER_LANG = 600  # default cap; 0 keeps everything
 BENCH_MIN_LINES, BENCH_MIN_LANGS = 50_000, 30  # what the full benchmark needs
 
