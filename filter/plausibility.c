@@ -63,20 +63,29 @@ static int column_of(uint32_t cp)
     return letter_column(cp);
 }
 
+static void add_row(const uint8_t *row, const uint16_t *langs, size_t nlangs, int32_t *costs)
+{
+    if (langs)
+        for (size_t l = 0; l < nlangs; l++)
+            costs[l] += row[langs[l]];
+    else
+        for (size_t l = 0; l < nlangs; l++)
+            costs[l] += row[l];
+}
+
 /* A language's model of text: ASCII letters by the one before them, other
  * non-ASCII characters by themselves (letters) or their class; ASCII
  * punctuation, digits and spaces are common to all and left out. */
 void mf_language_costs(const uint32_t *text, size_t n, const uint16_t *langs, size_t nlangs,
                        int32_t *costs)
 {
-    size_t width = mf_letter_columns + MF_CL_COUNT;
     int prev = 26;
     for (size_t i = 0; i < n; i++) {
         uint32_t cp = text[i];
         int a = mf_ascii_letter(cp);
         if (a >= 0) {
-            for (size_t l = 0; l < nlangs; l++)
-                costs[l] += mf_lang_ascii_cost[((langs ? langs[l] : l) * 27 + (size_t)prev) * 26 + (size_t)a];
+            add_row(&mf_lang_ascii_cost[((size_t)prev * 26 + (size_t)a) * mf_lang_count], langs,
+                    nlangs, costs);
             prev = a;
             continue;
         }
@@ -84,8 +93,11 @@ void mf_language_costs(const uint32_t *text, size_t n, const uint16_t *langs, si
         if (cp < 0x80)
             continue;
         int col = column_of(cp);
+        if (col >= 0) {
+            add_row(&mf_lang_letter_cost[(size_t)col * mf_lang_count], langs, nlangs, costs);
+            continue;
+        }
         for (size_t l = 0; l < nlangs; l++)
-            costs[l] += col < 0 ? mf_repair_cost.unknown_letter
-                                : mf_lang_letter_cost[(langs ? langs[l] : l) * width + (size_t)col];
+            costs[l] += mf_repair_cost.unknown_letter;
     }
 }

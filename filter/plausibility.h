@@ -24,10 +24,12 @@ typedef struct mf_letter {
 } mf_letter;
 extern const mf_letter mf_letters[]; /* sorted by code point */
 extern const size_t mf_letter_count, mf_lang_count, mf_letter_columns;
-/* Per language: the letter columns, then one column per class for the other
- * non-ASCII characters. */
+extern const char *const mf_lang_names[];
+/* Rows of mf_lang_count costs, one per language: first a row per letter
+ * column, then a row per class for the other non-ASCII characters. */
 extern const uint8_t mf_lang_letter_cost[];
-/* Per language: 27 rows (previous ASCII letter a-z, or none) of 26 costs. */
+/* Rows of mf_lang_count costs for an ASCII letter after another (27 x 26:
+ * previous letter a-z, or none; then the letter). */
 extern const uint8_t mf_lang_ascii_cost[];
 
 /* The index of an ASCII letter, case folded (0-25), or -1. */

@@ -116,6 +116,9 @@ typedef struct mf_hyp {
 } mf_hyp;
 
 #define HYPS_PER_POS 16
+/* Hypotheses this much worse than the best at a position are not extended:
+ * no later character can make up for it (a decode saves less than this). */
+#define BEAM (40 * MF_COST_SCALE)
 
 /* A way the window may have been broken: through one of the outer codecs,
  * then through the inner ones. */
@@ -318,14 +321,33 @@ static int unit_order(const void *pa, const void *pb)
     return a->lost_nbsp - b->lost_nbsp;
 }
 
+/* Drops the units that read no character an earlier round decoded: the
+ * rest of the window was weighed already. */
+static void keep_units_on_changes(mf_repair *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nunits; i++) {
+        const mf_unit *x = &r->units[i];
+        int touches = 0;
+        for (size_t j = x->start; j < x->start + x->len && !touches; j++)
+            touches = r->chars.v[j].levels > 0;
+        if (touches)
+            r->units[n++] = *x;
+    }
+    r->nunits = n;
+}
+
 /* All units of the window, of every depth, in order of their first
  * character: the search weighs text broken twice against its final reading,
- * not against the garbage in between. */
-static int find_units(mf_repair *r)
+ * not against the garbage in between. After the first round, only units
+ * that read decoded characters again. */
+static int find_units(mf_repair *r, int round)
 {
     r->nunits = 0;
     if (find_simple_units(r) != MF_OK)
         return MF_ERR_NOMEM;
+    if (round > 0)
+        keep_units_on_changes(r);
     size_t lo = 0;
     for (int level = 1; level < MF_REPAIR_MAX_LEVELS; level++) {
         size_t hi = r->nunits;
@@ -427,8 +449,14 @@ static void extend(mf_repair *r, size_t at, size_t p, size_t *u)
     const mf_char *c = r->chars.v;
     mf_hyp *H = r->hyps;
     int *nh = r->nhyps;
+    int32_t best = INT32_MAX;
+    for (int h = 0; h < nh[at]; h++)
+        if (H[at * HYPS_PER_POS + (size_t)h].cost < best)
+            best = H[at * HYPS_PER_POS + (size_t)h].cost;
     for (int h = 0; h < nh[at]; h++) {
         const mf_hyp *x0 = &H[at * HYPS_PER_POS + (size_t)h];
+        if (x0->cost > best + BEAM)
+            continue;
         int32_t from = (int32_t)(at * HYPS_PER_POS + (size_t)h);
         mf_hyp keep = *x0;
         keep.last = c[p].cp;
@@ -838,7 +866,7 @@ int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rule
     for (int level = 0; rc == MF_OK && (rules & MF_RULE_MOJIBAKE) && level < MF_REPAIR_MAX_LEVELS;
          level++) {
         int any = 0;
-        rc = find_units(r);
+        rc = find_units(r, level);
         if (rc == MF_OK && r->nunits)
             rc = search_all(r, &any);
         if (rc != MF_OK || !any)

@@ -279,43 +279,56 @@ static void write_letter_index(FILE *out, const uint32_t *folded, int ncols)
 
 /* P(letter | previous letter) for ASCII letters, per language: with the
  * letters above, this tells German from Swedish where both write ä. */
+/* The tables are laid out language-last, so that weighing a character in
+ * every language reads one contiguous row. */
 static void write_ascii_bigrams(FILE *out)
 {
     fprintf(out, "const uint8_t mf_lang_ascii_cost[] = {\n");
-    int row[26];
-    for (int l = 0; l < nlangs; l++) {
-        fprintf(out, "    /* %s */\n", langs[l]);
-        for (int a = 0; a < 27; a++) {
-            double total = 0;
-            for (int b = 0; b < 26; b++)
-                total += lang_ascii_count[l][a][b];
-            for (int b = 0; b < 26; b++)
-                row[b] = to_cost((lang_ascii_count[l][a][b] + ASCII_GAMMA) / (total + ASCII_GAMMA * 26));
-            write_numbers(out, row, 26, "    ");
+    static int row[MAX_LANGS];
+    for (int a = 0; a < 27; a++)
+        for (int b = 0; b < 26; b++) {
+            for (int l = 0; l < nlangs; l++) {
+                double total = 0;
+                for (int c = 0; c < 26; c++)
+                    total += lang_ascii_count[l][a][c];
+                row[l] = to_cost((lang_ascii_count[l][a][b] + ASCII_GAMMA) / (total + ASCII_GAMMA * 26));
+            }
+            fprintf(out, "    /* %c%c */\n", a < 26 ? 'a' + a : '^', 'a' + b);
+            write_numbers(out, row, nlangs, "    ");
         }
-    }
     fprintf(out, "};\n");
+}
+
+static double column_count(int l, const uint32_t *folded, int ncols, int c)
+{
+    return c < ncols ? lang_letter_count[l][folded[c]] : lang_class_count[l][c - ncols];
 }
 
 static void write_letters(FILE *out)
 {
     static uint32_t folded[MAX_LETTERS];
+    static double total[MAX_LANGS];
+    static int row[MAX_LANGS];
     int ncols = letter_columns(folded, MAX_LETTERS);
     write_letter_index(out, folded, ncols);
     int width = ncols + MF_CL_COUNT;
     fprintf(out, "const size_t mf_lang_count = %d, mf_letter_columns = %d;\n", nlangs, ncols);
-    fprintf(out, "const uint8_t mf_lang_letter_cost[] = {\n");
-    static int row[MAX_LETTERS + MF_CL_COUNT];
-    for (int l = 0; l < nlangs; l++) {
-        double total = 0;
+    fprintf(out, "const char *const mf_lang_names[] = {\n");
+    for (int l = 0; l < nlangs; l++)
+        fprintf(out, "    \"%s\",\n", langs[l]);
+    fprintf(out, "};\n\nconst uint8_t mf_lang_letter_cost[] = {\n");
+    for (int l = 0; l < nlangs; l++)
         for (int c = 0; c < width; c++)
-            total += c < ncols ? lang_letter_count[l][folded[c]] : lang_class_count[l][c - ncols];
-        for (int c = 0; c < width; c++) {
-            double n = c < ncols ? lang_letter_count[l][folded[c]] : lang_class_count[l][c - ncols];
-            row[c] = to_cost((n + LETTER_GAMMA) / (total + LETTER_GAMMA * width));
-        }
-        fprintf(out, "    /* %s */\n", langs[l]);
-        write_numbers(out, row, width, "    ");
+            total[l] += column_count(l, folded, ncols, c);
+    for (int c = 0; c < width; c++) {
+        for (int l = 0; l < nlangs; l++)
+            row[l] = to_cost((column_count(l, folded, ncols, c) + LETTER_GAMMA) /
+                             (total[l] + LETTER_GAMMA * width));
+        if (c < ncols)
+            fprintf(out, "    /* U+%04X */\n", (unsigned)folded[c]);
+        else
+            fprintf(out, "    /* class %s */\n", mf_class_name((mf_class)(c - ncols)));
+        write_numbers(out, row, nlangs, "    ");
     }
     fprintf(out, "};\n\n");
     write_ascii_bigrams(out);
