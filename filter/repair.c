@@ -16,15 +16,18 @@
 /* For a code point: the codecs in which it is a UTF-8 lead byte (C2-F4),
  * and those in which it is a continuation byte (80-BF). */
 static uint32_t lead_mask[REV_PAGES_MAX][256], cont_mask[REV_PAGES_MAX][256];
-/* Codecs whose byte A0 is U+00A0, so a lost no-break space can be assumed. */
+/* Codecs in which U+00A0 is a continuation byte (A0 in Windows-1252, 9A in
+ * KOI8-R), and that byte: a space there may be a no-break space that was
+ * lost on the way. */
 static uint32_t nbsp_codecs;
+static uint8_t nbsp_byte[MF_CODEC_MAX];
 static pthread_once_t masks_once = PTHREAD_ONCE_INIT;
 
 static void build_masks(void)
 {
     for (int hi = 0; hi < 256; hi++) {
         int page = mf_rev_page[hi];
-        if (page == 0 || page >= REV_PAGES_MAX)
+        if (page == 0 || page >= REV_PAGES_MAX) /* lead_of/cont_of see no unit there */
             continue;
         for (int lo = 0; lo < 256; lo++)
             for (size_t k = 0; k < mf_codecs_count; k++) {
@@ -36,22 +39,27 @@ static void build_masks(void)
             }
     }
     for (size_t k = 0; k < mf_codecs_count; k++)
-        if (mf_codecs[k].to_ucs[0xA0] == 0xA0)
-            nbsp_codecs |= 1u << k;
+        for (int b = 0x80; b <= 0xBF; b++)
+            if (mf_codecs[k].to_ucs[b] == 0xA0) {
+                nbsp_codecs |= 1u << k;
+                nbsp_byte[k] = (uint8_t)b;
+            }
+}
+
+static inline int mask_page(uint32_t cp)
+{
+    int page = cp < 0x80 || cp > 0xFFFF ? 0 : mf_rev_page[cp >> 8];
+    return page < REV_PAGES_MAX ? page : 0;
 }
 
 static inline uint32_t lead_of(uint32_t cp)
 {
-    if (cp < 0x80 || cp > 0xFFFF)
-        return 0;
-    return lead_mask[mf_rev_page[cp >> 8]][cp & 0xFF];
+    return lead_mask[mask_page(cp)][cp & 0xFF];
 }
 
 static inline uint32_t cont_of(uint32_t cp)
 {
-    if (cp < 0x80 || cp > 0xFFFF)
-        return 0;
-    return cont_mask[mf_rev_page[cp >> 8]][cp & 0xFF];
+    return cont_mask[mask_page(cp)][cp & 0xFF];
 }
 
 /* A space after a lead byte may be a lost U+00A0, a continuation byte. */
@@ -184,7 +192,7 @@ static int decode_unit(const mf_char *c, size_t n, size_t i, size_t k, uint32_t 
     *lost = 0;
     for (int j = 1; j < len; j++) {
         uint32_t x = c[i + (size_t)j].cp;
-        int b = x == ' ' && (nbsp_codecs >> k & 1) ? 0xA0 : mf_codec_encode(k, x);
+        int b = x == ' ' && (nbsp_codecs >> k & 1) ? nbsp_byte[k] : mf_codec_encode(k, x);
         if (b < 0x80 || b > 0xBF)
             return 0;
         *lost |= x == ' ';
