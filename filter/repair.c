@@ -329,33 +329,14 @@ static int unit_order(const void *pa, const void *pb)
     return a->lost_nbsp - b->lost_nbsp;
 }
 
-/* Drops the units that read no character an earlier round decoded: the
- * rest of the window was weighed already. */
-static void keep_units_on_changes(mf_repair *r)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < r->nunits; i++) {
-        const mf_unit *x = &r->units[i];
-        int touches = 0;
-        for (size_t j = x->start; j < x->start + x->len && !touches; j++)
-            touches = r->chars.v[j].levels > 0;
-        if (touches)
-            r->units[n++] = *x;
-    }
-    r->nunits = n;
-}
-
 /* All units of the window, of every depth, in order of their first
  * character: the search weighs text broken twice against its final reading,
- * not against the garbage in between. After the first round, only units
- * that read decoded characters again. */
-static int find_units(mf_repair *r, int round)
+ * not against the garbage in between. */
+static int find_units(mf_repair *r)
 {
     r->nunits = 0;
     if (find_simple_units(r) != MF_OK)
         return MF_ERR_NOMEM;
-    if (round > 0)
-        keep_units_on_changes(r);
     size_t lo = 0;
     for (int level = 1; level < MF_REPAIR_MAX_LEVELS; level++) {
         size_t hi = r->nunits;
@@ -391,11 +372,6 @@ static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
     int32_t p = each * u->simple + mf_repair_cost.level * (u->levels - 1);
     if (u->lost_nbsp)
         p += mf_repair_cost.nbsp_lost;
-    for (uint32_t j = 0; j < u->len; j++)
-        if (r->chars.v[u->start + j].levels) {
-            p += mf_repair_cost.level;
-            break;
-        }
     return p;
 }
 
@@ -795,7 +771,7 @@ static int search_all(mf_repair *r, int *any)
 }
 
 /* Replaces each chosen unit's characters by the one it decodes to. */
-static int apply_round(mf_repair *r)
+static int apply_units(mf_repair *r)
 {
     if (mf_chars_reserve(&r->next, r->chars.n) != MF_OK)
         return MF_ERR_NOMEM;
@@ -810,16 +786,8 @@ static int apply_round(mf_repair *r)
             continue;
         }
         const mf_unit *x = &r->units[u];
-        mf_char m = {x->cp, c[i].start, c[i + x->len - 1].end, 0, 0, 0};
-        for (size_t j = i; j < i + x->len; j++)
-            if (c[j].levels >= m.levels) {
-                m.levels = c[j].levels;
-                m.chain = c[j].chain;
-            }
-        uint32_t own = (uint32_t)(x->codec + 1) | x->inner << 8;
-        m.chain |= own << (8 * m.levels);
-        m.levels = (uint8_t)(m.levels + x->levels);
-        out[n++] = m;
+        out[n++] = (mf_char){x->cp, c[i].start, c[i + x->len - 1].end,
+                             (uint32_t)(x->codec + 1) | x->inner << 8, x->levels, 0};
         i += x->len;
     }
     r->next.n = n;
@@ -871,15 +839,13 @@ int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rule
                      mf_edits *edits)
 {
     int rc = mf_decode_window(buf, len, &r->chars);
-    for (int level = 0; rc == MF_OK && (rules & MF_RULE_MOJIBAKE) && level < MF_REPAIR_MAX_LEVELS;
-         level++) {
+    if (rc == MF_OK && (rules & MF_RULE_MOJIBAKE)) {
         int any = 0;
-        rc = find_units(r, level);
+        rc = find_units(r);
         if (rc == MF_OK && r->nunits)
             rc = search_all(r, &any);
-        if (rc != MF_OK || !any)
-            break;
-        rc = apply_round(r);
+        if (rc == MF_OK && any)
+            rc = apply_units(r);
     }
     return rc == MF_OK ? emit_edits(r, rules, edits) : rc;
 }

@@ -5,7 +5,9 @@
  * once). A "unit" is a run of characters that some codec maps back to one
  * well-formed multi-byte UTF-8 sequence. A Viterbi search over the window
  * chooses, unit by unit, between keeping the text and decoding it, under the
- * plausibility model; rounds repeat for text broken more than once. */
+ * plausibility model. Text broken more than once makes compound units: runs
+ * of units whose decoded characters are themselves one UTF-8 sequence under
+ * an inner codec. */
 #ifndef MF_REPAIR_H
 #define MF_REPAIR_H
 
