@@ -40,27 +40,19 @@ const mf_repair_costs mf_repair_cost = {
     .intruder = 12 * MF_COST_SCALE,
 };
 
-/* The column of cp in mf_lang_letter_cost, or -1. */
-static int letter_column(uint32_t cp)
-{
-    size_t lo = 0, hi = mf_letter_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (mf_letters[mid].cp < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < mf_letter_count && mf_letters[lo].cp == cp ? mf_letters[lo].column : -1;
-}
-
-/* The column of a non-ASCII character in mf_lang_letter_cost: its letter's,
- * or its class's; -1 for a letter no language writes. */
+/* The column of a non-ASCII character in mf_lang_letter_cost: its own, or
+ * its class's; -1 for a character no language of the corpus writes. */
 static int column_of(uint32_t cp)
 {
     if (!mf_own_column(cp))
         return (int)(mf_letter_columns + mf_char_class(cp));
-    return letter_column(cp);
+    return mf_char_column[cp] == 0xFFFF ? -1 : mf_char_column[cp];
+}
+
+const uint8_t *mf_language_row(uint32_t cp)
+{
+    int col = column_of(cp);
+    return col < 0 ? NULL : &mf_lang_letter_cost[(size_t)col * mf_lang_count];
 }
 
 static void add_row(const uint8_t *row, const uint16_t *langs, size_t nlangs, int32_t *costs)
@@ -92,9 +84,9 @@ void mf_language_costs(const uint32_t *text, size_t n, const uint16_t *langs, si
         prev = 26;
         if (cp < 0x80)
             continue;
-        int col = column_of(cp);
-        if (col >= 0) {
-            add_row(&mf_lang_letter_cost[(size_t)col * mf_lang_count], langs, nlangs, costs);
+        const uint8_t *row = mf_language_row(cp);
+        if (row) {
+            add_row(row, langs, nlangs, costs);
             continue;
         }
         for (size_t l = 0; l < nlangs; l++)

@@ -17,13 +17,11 @@ extern const uint8_t mf_model_trans[MF_CL_COUNT][MF_CL_COUNT];
 extern const uint8_t mf_model_unigram_index[256];
 extern const uint8_t mf_model_unigram_page[][256];
 extern const uint8_t mf_model_open[MF_CL_COUNT];
-/* Each case of a letter, and its column in mf_lang_letter_cost. */
-typedef struct mf_letter {
-    uint16_t cp;
-    uint16_t column;
-} mf_letter;
-extern const mf_letter mf_letters[]; /* sorted by code point */
-extern const size_t mf_letter_count, mf_lang_count, mf_letter_columns;
+/* Below this, non-ASCII characters have their own column (but Hangul). */
+#define MF_OWN_COLUMN_LIMIT 0x3000
+/* A character's column in mf_lang_letter_cost, 0xFFFF if it has none. */
+extern const uint16_t mf_char_column[MF_OWN_COLUMN_LIMIT];
+extern const size_t mf_lang_count, mf_letter_columns;
 extern const char *const mf_lang_names[];
 /* Rows of mf_lang_count costs, one per language: first a row per letter
  * column, then a row per class for the other non-ASCII characters. */
@@ -70,8 +68,13 @@ static inline int mf_own_column(uint32_t cp)
 {
     if (cp < 0x80)
         return mf_ascii_letter(cp) >= 0;
-    return cp < 0x3000 && mf_char_class(cp) != MF_CL_HANGUL;
+    return cp < MF_OWN_COLUMN_LIMIT && mf_char_class(cp) != MF_CL_HANGUL;
 }
+
+/* The costs of a non-ASCII character, one per language: its letter's or its
+ * class's row; NULL for a letter no language writes (mf_repair_cost's
+ * unknown_letter, in every language). */
+const uint8_t *mf_language_row(uint32_t cp);
 
 /* Adds to costs[i] the cost of text[0..n) in language langs[i], for the
  * nlangs languages given (NULL: all of them, in order). */

@@ -149,9 +149,13 @@ struct mf_repair {
     mf_path confirmed[MAX_CONFIRMED]; /* paths the window is known to be broken along */
     int nconfirmed;
     uint32_t excluded; /* codecs the search may not read through */
-    uint32_t *text;    /* a reading of the window, for the language model */
-    size_t ntext, text_cap;
-    uint16_t langs[MAX_LANGS]; /* the languages weighed for this window */
+    uint32_t *text;    /* the window's code points */
+    size_t text_cap;
+    int32_t *all;      /* the window's cost as it stands, in every language */
+    int scripts[MF_SCRIPT_COUNT]; /* its letters per script */
+    uint16_t langs[MAX_LANGS];    /* the languages weighed for this window, */
+    int32_t base[MAX_LANGS];      /* the window's cost in each, */
+    int32_t first[MAX_LANGS];     /* and what the first reading changed */
     size_t nlangs;
 };
 
@@ -171,6 +175,7 @@ void mf_repair_free(mf_repair *r)
     free(r->hyps);
     free(r->nhyps);
     free(r->text);
+    free(r->all);
     free(r);
 }
 
@@ -574,51 +579,93 @@ static int search_window(mf_repair *r, int32_t *saved)
     return MF_OK;
 }
 
-/* Writes the window as the chosen units would make it into r->text. */
-static int reading_text(mf_repair *r)
+/* The language costs of the window as it stands, in every language, and
+ * the scripts of its letters. Readings differ from it only in their units,
+ * whose characters are all non-ASCII and so weighed one by one, without
+ * context: each reading is weighed by what its units change. */
+static int weigh_window(mf_repair *r)
 {
-    if (r->text_cap < r->chars.n) {
-        uint32_t *t = realloc(r->text, r->chars.n * sizeof *t);
-        if (!t)
+    if (r->text_cap < r->chars.n || !r->all) {
+        uint32_t *t = realloc(r->text, (r->chars.n + 1) * sizeof *t);
+        int32_t *a = r->all ? r->all : malloc(mf_lang_count * sizeof *a);
+        if (t)
+            r->text = t, r->text_cap = r->chars.n + 1;
+        r->all = a;
+        if (!t || !a)
             return MF_ERR_NOMEM;
-        r->text = t;
-        r->text_cap = r->chars.n;
     }
-    size_t u = 0;
-    r->ntext = 0;
-    for (size_t i = 0; i < r->chars.n;) {
-        while (u < r->nunits && (r->units[u].start < i || !r->units[u].chosen))
-            u++;
-        if (u < r->nunits && r->units[u].start == i) {
-            r->text[r->ntext++] = r->units[u].cp;
-            i += r->units[u].len;
-        } else {
-            r->text[r->ntext++] = r->chars.v[i++].cp;
+    memset(r->all, 0, mf_lang_count * sizeof *r->all);
+    memset(r->scripts, 0, sizeof r->scripts);
+    for (size_t i = 0; i < r->chars.n; i++) {
+        r->text[i] = r->chars.v[i].cp;
+        r->scripts[mf_script_of(r->text[i])]++;
+    }
+    mf_language_costs(r->text, r->chars.n, NULL, mf_lang_count, r->all);
+    r->nlangs = 0;
+    return MF_OK;
+}
+
+/* The language row of a character of a unit: NULL for a space that stood
+ * for U+00A0 (not weighed) or a letter no language writes. */
+static const uint8_t *unit_row(uint32_t cp, int32_t *unknown)
+{
+    if (cp < 0x80)
+        return NULL;
+    const uint8_t *row = mf_language_row(cp);
+    if (!row)
+        *unknown += mf_repair_cost.unknown_letter;
+    return row;
+}
+
+/* What the chosen units change in the window's cost in each of n
+ * languages (langs[i], or i when langs is NULL). */
+static void units_delta(const mf_repair *r, const uint16_t *langs, size_t n, int32_t *delta)
+{
+    memset(delta, 0, n * sizeof *delta);
+    for (size_t i = 0; i < r->nunits; i++) {
+        const mf_unit *x = &r->units[i];
+        if (!x->chosen)
+            continue;
+        int32_t gained = 0, lost = 0;
+        const uint8_t *add = unit_row(x->cp, &gained), *sub[255];
+        for (size_t j = 0; j < x->len; j++)
+            sub[j] = unit_row(r->text[x->start + j], &lost);
+        for (size_t l = 0; l < n; l++) {
+            size_t lang = langs ? langs[l] : l;
+            int32_t d = gained - lost + (add ? add[lang] : 0);
+            for (size_t j = 0; j < x->len; j++)
+                d -= sub[j] ? sub[j][lang] : 0;
+            delta[l] += d;
         }
     }
-    return MF_OK;
 }
 
 /* Keeps the languages that fit the first reading best: the others are not
  * weighed again for this window. */
 static int choose_languages(mf_repair *r)
 {
-    int32_t *all = calloc(mf_lang_count, sizeof *all);
-    if (!all)
+    int32_t *delta = malloc(mf_lang_count * sizeof *delta);
+    if (!delta)
         return MF_ERR_NOMEM;
-    mf_language_costs(r->text, r->ntext, NULL, mf_lang_count, all);
-    r->nlangs = 0;
+    units_delta(r, NULL, mf_lang_count, delta);
     for (size_t l = 0; l < mf_lang_count; l++) {
-        size_t at = r->nlangs < MAX_LANGS ? r->nlangs++ : MAX_LANGS - 1;
-        if (at == MAX_LANGS - 1 && r->nlangs == MAX_LANGS && all[l] >= all[r->langs[at]])
-            continue;
-        while (at > 0 && all[r->langs[at - 1]] > all[l]) {
-            r->langs[at] = r->langs[at - 1];
+        int32_t cost = r->all[l] + delta[l];
+        size_t at = r->nlangs < MAX_LANGS ? r->nlangs++ : MAX_LANGS;
+        while (at > 0 && r->base[at - 1] + r->first[at - 1] > cost) {
+            if (at < MAX_LANGS) {
+                r->langs[at] = r->langs[at - 1];
+                r->base[at] = r->base[at - 1];
+                r->first[at] = r->first[at - 1];
+            }
             at--;
         }
-        r->langs[at] = (uint16_t)l;
+        if (at < MAX_LANGS) {
+            r->langs[at] = (uint16_t)l;
+            r->base[at] = r->all[l];
+            r->first[at] = delta[l];
+        }
     }
-    free(all);
+    free(delta);
     return MF_OK;
 }
 
@@ -627,9 +674,16 @@ static int choose_languages(mf_repair *r)
  * coincidence of bytes, not the text that was broken. */
 static int32_t intruder_cost(const mf_repair *r)
 {
-    int count[MF_SCRIPT_COUNT] = {0}, most = 0;
-    for (size_t i = 0; i < r->ntext; i++)
-        count[mf_script_of(r->text[i])]++;
+    int count[MF_SCRIPT_COUNT], most = 0;
+    memcpy(count, r->scripts, sizeof count);
+    for (size_t i = 0; i < r->nunits; i++) {
+        const mf_unit *x = &r->units[i];
+        if (!x->chosen)
+            continue;
+        count[mf_script_of(x->cp)]++;
+        for (size_t j = x->start; j < x->start + x->len; j++)
+            count[mf_script_of(r->text[j])]--;
+    }
     for (int s = 1; s < MF_SCRIPT_COUNT; s++)
         if (count[s] > most)
             most = count[s];
@@ -648,14 +702,14 @@ static int32_t intruder_cost(const mf_repair *r)
  * in the language they fit best. */
 static int language_cost(mf_repair *r, int32_t *cost)
 {
-    if (reading_text(r) != MF_OK || (r->nlangs == 0 && choose_languages(r) != MF_OK))
+    if (r->nlangs == 0 && choose_languages(r) != MF_OK)
         return MF_ERR_NOMEM;
-    int32_t costs[MAX_LANGS] = {0};
-    mf_language_costs(r->text, r->ntext, r->langs, r->nlangs, costs);
-    *cost = costs[0];
-    for (size_t l = 1; l < r->nlangs; l++)
-        if (costs[l] < *cost)
-            *cost = costs[l];
+    int32_t delta[MAX_LANGS];
+    units_delta(r, r->langs, r->nlangs, delta);
+    *cost = INT32_MAX;
+    for (size_t l = 0; l < r->nlangs; l++)
+        if (r->base[l] + delta[l] < *cost)
+            *cost = r->base[l] + delta[l];
     *cost += intruder_cost(r);
     return MF_OK;
 }
@@ -746,18 +800,31 @@ static int search_rivals(mf_repair *r, int32_t *best_total)
  * evidence of the text alone. */
 static int search_all(mf_repair *r, int *any)
 {
+    int32_t saved;
     r->nconfirmed = 0;
-    r->nlangs = 0;
+    r->excluded = 0;
+    if (search_window(r, &saved) != MF_OK)
+        return MF_ERR_NOMEM;
+    for (size_t i = 0; i < r->nunits; i++)
+        *any |= r->units[i].chosen;
+    if (!*any)
+        return MF_OK; /* the model alone keeps the window: no language needed */
+    if (weigh_window(r) != MF_OK)
+        return MF_ERR_NOMEM;
     for (int pass = 0; pass < 2; pass++) {
+        /* Rivals again only if the first pass found one better. */
         int32_t reading;
-        if (search_rivals(r, &reading) != MF_OK)
+        int rc = pass == 0 || r->excluded ? search_rivals(r, &reading)
+                                          : search_scored(r, 0, &reading);
+        if (rc != MF_OK)
             return MF_ERR_NOMEM;
         for (size_t i = 0; i < r->nunits; i++)
             r->units[i].chosen_before = r->units[i].chosen, r->units[i].chosen = 0;
         int32_t keep;
         if (language_cost(r, &keep) != MF_OK)
             return MF_ERR_NOMEM;
-        if (reading >= keep)
+        *any = reading < keep;
+        if (!*any)
             return MF_OK;
         for (size_t i = 0; i < r->nunits; i++)
             r->units[i].chosen = r->units[i].chosen_before;
@@ -765,8 +832,6 @@ static int search_all(mf_repair *r, int *any)
         if (r->nconfirmed == 0)
             break;
     }
-    for (size_t i = 0; i < r->nunits; i++)
-        *any |= r->units[i].chosen;
     return MF_OK;
 }
 

@@ -258,29 +258,25 @@ static int column_of(const uint32_t *folded, int n, uint32_t f)
     return -1;
 }
 
-/* Every case of a letter maps to its folded column: (code point, column)
- * pairs sorted by code point. */
-static void write_letter_index(FILE *out, const uint32_t *folded, int ncols)
+/* The column of every character below U+3000 that has one of its own (every
+ * case of a letter maps to its folded column), 0xFFFF for the others. */
+static void write_char_columns(FILE *out, const uint32_t *folded, int ncols)
 {
-    fprintf(out, "const mf_letter mf_letters[] = {\n");
-    int n = 0;
-    for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
-        if (!is_letter(cp))
-            continue;
+    static int column[MF_OWN_COLUMN_LIMIT];
+    for (uint32_t cp = 0; cp < MF_OWN_COLUMN_LIMIT; cp++) {
         uint32_t f = (uint32_t)u_tolower((UChar32)cp);
-        int col = f <= 0xFFFF ? column_of(folded, ncols, f) : -1;
-        if (col < 0)
-            continue;
-        fprintf(out, "%s{0x%04X, %d},%s", n % 6 ? " " : "    ", (unsigned)cp, col, n % 6 == 5 ? "\n" : "");
-        n++;
+        int col = cp >= 0x80 && is_letter(cp) && f <= 0xFFFF ? column_of(folded, ncols, f) : -1;
+        column[cp] = col < 0 ? 0xFFFF : col;
     }
-    fprintf(out, "\n};\nconst size_t mf_letter_count = %d;\n\n", n);
+    fprintf(out, "const uint16_t mf_char_column[MF_OWN_COLUMN_LIMIT] = {\n");
+    write_numbers(out, column, MF_OWN_COLUMN_LIMIT, "    ");
+    fprintf(out, "};\n\n");
 }
 
 /* P(letter | previous letter) for ASCII letters, per language: with the
- * letters above, this tells German from Swedish where both write ä. */
-/* The tables are laid out language-last, so that weighing a character in
- * every language reads one contiguous row. */
+ * letters above, this tells German from Swedish where both write ä. Tables
+ * are laid out language-last, so that weighing a character in every
+ * language reads one contiguous row. */
 static void write_ascii_bigrams(FILE *out)
 {
     fprintf(out, "const uint8_t mf_lang_ascii_cost[] = {\n");
@@ -310,7 +306,7 @@ static void write_letters(FILE *out)
     static double total[MAX_LANGS];
     static int row[MAX_LANGS];
     int ncols = letter_columns(folded, MAX_LETTERS);
-    write_letter_index(out, folded, ncols);
+    write_char_columns(out, folded, ncols);
     int width = ncols + MF_CL_COUNT;
     fprintf(out, "const size_t mf_lang_count = %d, mf_letter_columns = %d;\n", nlangs, ncols);
     fprintf(out, "const char *const mf_lang_names[] = {\n");
