@@ -108,6 +108,7 @@ typedef struct mf_unit {
     uint8_t chosen;
     uint8_t simple; /* how many units of text broken once it is made of */
     uint8_t codec;  /* if chosen: the outer codec it is read through */
+    uint8_t rival;  /* another unit starts here and reads differently */
     uint8_t chosen_before;
 } mf_unit;
 
@@ -136,6 +137,12 @@ typedef struct mf_path {
 } mf_path;
 
 #define MAX_CONFIRMED 8
+
+/* A reading of a unit (its code point through its codecs); codecs 0: none. */
+typedef struct mf_ban {
+    uint32_t cp;
+    uint32_t codecs;
+} mf_ban;
 /* Languages weighed per window: those that fit its first reading best. */
 #define MAX_LANGS 8
 
@@ -148,7 +155,7 @@ struct mf_repair {
     size_t hyps_cap;
     mf_path confirmed[MAX_CONFIRMED]; /* paths the window is known to be broken along */
     int nconfirmed;
-    uint32_t excluded; /* codecs the search may not read through */
+    mf_ban ban;        /* a reading the search may not choose */
     uint32_t *text;    /* the window's code points */
     size_t text_cap;
     int32_t *all;      /* the window's cost as it stands, in every language */
@@ -323,6 +330,19 @@ static int find_deeper_units(mf_repair *r, size_t lo, size_t hi)
     return MF_OK;
 }
 
+/* Whether another unit starts where x does and reads differently. */
+static int has_rival(const mf_repair *r, size_t i)
+{
+    const mf_unit *x = &r->units[i];
+    for (size_t j = i; j-- > 0 && r->units[j].start == x->start;)
+        if (r->units[j].cp != x->cp)
+            return 1;
+    for (size_t j = i + 1; j < r->nunits && r->units[j].start == x->start; j++)
+        if (r->units[j].cp != x->cp)
+            return 1;
+    return 0;
+}
+
 static int unit_order(const void *pa, const void *pb)
 {
     const mf_unit *a = pa, *b = pb;
@@ -350,6 +370,8 @@ static int find_units(mf_repair *r)
         lo = hi;
     }
     qsort(r->units, r->nunits, sizeof *r->units, unit_order);
+    for (size_t i = 0; i < r->nunits; i++)
+        r->units[i].rival = (uint8_t)has_rival(r, i);
     return MF_OK;
 }
 
@@ -372,8 +394,11 @@ static int confirmed(const mf_repair *r, const mf_unit *x)
 static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
 {
     /* Reading text as broken twice costs what reading it as broken once
-     * does, and more: so the deeper reading must also be the better text. */
-    int32_t each = confirmed(r, u) ? mf_repair_cost.decode_confirmed : mf_repair_cost.decode;
+     * does, and more: so the deeper reading must also be the better text.
+     * Confirmation tells that a unit is broken, not which reading is right:
+     * a unit with rivals still pays in full. */
+    int32_t each = !u->rival && confirmed(r, u) ? mf_repair_cost.decode_confirmed
+                                                : mf_repair_cost.decode;
     int32_t p = each * u->simple + mf_repair_cost.level * (u->levels - 1);
     if (u->lost_nbsp)
         p += mf_repair_cost.nbsp_lost;
@@ -419,7 +444,7 @@ static int32_t keep_cost(const mf_repair *r, size_t a, size_t b)
 static mf_hyp decode_step(const mf_repair *r, const mf_hyp *h, const mf_unit *x, int32_t from,
                           int32_t unit)
 {
-    uint32_t codecs = x->codecs & ~r->excluded;
+    uint32_t codecs = x->codecs;
     mf_hyp d = {x->cp, h->cost + mf_cost_after(h->last, x->cp) + unit_penalty(r, x), from, unit,
                 codecs, x->inner, 1};
     if (!h->decoded && foreign_letter(h->last))
@@ -457,7 +482,7 @@ static void extend(mf_repair *r, size_t at, size_t p, size_t *u)
             keep.cost += mf_repair_cost.orphan;
         offer(&H[(at + 1) * HYPS_PER_POS], &nh[at + 1], keep);
         for (size_t v = *u; v < r->nunits && r->units[v].start == p; v++) {
-            if (!(r->units[v].codecs & ~r->excluded))
+            if (r->units[v].codecs == r->ban.codecs && r->units[v].cp == r->ban.cp)
                 continue;
             size_t q = at + r->units[v].len;
             offer(&H[q * HYPS_PER_POS], &nh[q], decode_step(r, x0, &r->units[v], from, (int32_t)v));
@@ -536,7 +561,7 @@ static void mark_chosen(mf_repair *r, int32_t i)
         }
         run &= h->codecs;
         x->chosen = 1;
-        x->codec = (uint8_t)__builtin_ctz(run & x->codecs & ~r->excluded);
+        x->codec = (uint8_t)__builtin_ctz(run & x->codecs);
     }
 }
 
@@ -735,10 +760,10 @@ static void confirm_paths(mf_repair *r)
 
 /* The reading's cost: the model's, plus its characters in the language they
  * fit best. */
-static int search_scored(mf_repair *r, uint32_t excluded, int32_t *total)
+static int search_scored(mf_repair *r, mf_ban ban, int32_t *total)
 {
     int32_t saved;
-    r->excluded = excluded;
+    r->ban = ban;
     int32_t lang;
     if (search_window(r, &saved) != MF_OK || language_cost(r, &lang) != MF_OK)
         return MF_ERR_NOMEM;
@@ -746,40 +771,29 @@ static int search_scored(mf_repair *r, uint32_t excluded, int32_t *total)
     return MF_OK;
 }
 
-/* Whether another unit starts where x does and reads differently. */
-static int has_rival(const mf_repair *r, size_t i)
-{
-    const mf_unit *x = &r->units[i];
-    for (size_t j = i; j-- > 0 && r->units[j].start == x->start;)
-        if (r->units[j].cp != x->cp)
-            return 1;
-    for (size_t j = i + 1; j < r->nunits && r->units[j].start == x->start; j++)
-        if (r->units[j].cp != x->cp)
-            return 1;
-    return 0;
-}
-
 #define MAX_RIVALS 8
 
 /* The best reading, and its rivals: twin codecs (cp1252 and Latin-9, cp1250
  * and Latin-2) read a letter or two differently, and only the language of
- * the whole window tells which is right. So for each chosen unit that has a
- * rival reading, the codecs that gave it are left out in turn, and the
- * language decides. */
+ * the whole window tells which is right. So each reading of a chosen unit
+ * that has a rival is banned in turn, wherever it stands in the window, and
+ * the language decides. */
 static int search_rivals(mf_repair *r, int32_t *best_total)
 {
-    if (search_scored(r, 0, best_total) != MF_OK)
+    const mf_ban none = {0, 0};
+    if (search_scored(r, none, best_total) != MF_OK)
         return MF_ERR_NOMEM;
-    uint32_t rivals[MAX_RIVALS], best = 0;
+    mf_ban rivals[MAX_RIVALS], best = none;
     int n = 0;
     for (size_t i = 0; i < r->nunits && n < MAX_RIVALS; i++) {
-        if (!r->units[i].chosen || !has_rival(r, i))
+        const mf_unit *x = &r->units[i];
+        if (!x->chosen || !x->rival)
             continue;
         int seen = 0;
         for (int j = 0; j < n; j++)
-            seen |= rivals[j] == r->units[i].codecs;
+            seen |= rivals[j].codecs == x->codecs && rivals[j].cp == x->cp;
         if (!seen)
-            rivals[n++] = r->units[i].codecs;
+            rivals[n++] = (mf_ban){x->cp, x->codecs};
     }
     for (int j = 0; j < n; j++) {
         int32_t total;
@@ -802,7 +816,7 @@ static int search_all(mf_repair *r, int *any)
 {
     int32_t saved;
     r->nconfirmed = 0;
-    r->excluded = 0;
+    r->ban = (mf_ban){0, 0};
     if (search_window(r, &saved) != MF_OK)
         return MF_ERR_NOMEM;
     for (size_t i = 0; i < r->nunits; i++)
@@ -814,8 +828,8 @@ static int search_all(mf_repair *r, int *any)
     for (int pass = 0; pass < 2; pass++) {
         /* Rivals again only if the first pass found one better. */
         int32_t reading;
-        int rc = pass == 0 || r->excluded ? search_rivals(r, &reading)
-                                          : search_scored(r, 0, &reading);
+        int rc = pass == 0 || r->ban.codecs ? search_rivals(r, &reading)
+                                            : search_scored(r, r->ban, &reading);
         if (rc != MF_OK)
             return MF_ERR_NOMEM;
         for (size_t i = 0; i < r->nunits; i++)
