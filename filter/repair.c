@@ -109,7 +109,8 @@ typedef struct mf_unit {
     uint8_t simple; /* how many units of text broken once it is made of */
     uint8_t codec;  /* if chosen: the outer codec it is read through */
     uint8_t rival;  /* another unit starts here and reads differently */
-    uint8_t chosen_before;
+    uint8_t chosen_before; /* saved choice of the previous pass */
+    uint8_t chosen_best;   /* saved choice of the best reading: codec + 1, or 0 */
 } mf_unit;
 
 /* A hypothesis of the search: the best path to a position with a given
@@ -124,10 +125,10 @@ typedef struct mf_hyp {
     uint8_t decoded; /* the last step decoded a unit */
 } mf_hyp;
 
-#define HYPS_PER_POS 16
+#define HYPS_PER_POS 8
 /* Hypotheses this much worse than the best at a position are not extended:
  * no later character can make up for it (a decode saves less than this). */
-#define BEAM (40 * MF_COST_SCALE)
+#define BEAM (25 * MF_COST_SCALE)
 
 /* A way the window may have been broken: through one of the outer codecs,
  * then through the inner ones. */
@@ -785,9 +786,10 @@ static int search_rivals(mf_repair *r, int32_t *best_total)
         return MF_ERR_NOMEM;
     mf_ban rivals[MAX_RIVALS], best = none;
     int n = 0;
-    for (size_t i = 0; i < r->nunits && n < MAX_RIVALS; i++) {
+    for (size_t i = 0; i < r->nunits; i++) {
         const mf_unit *x = &r->units[i];
-        if (!x->chosen || !x->rival)
+        r->units[i].chosen_best = x->chosen ? x->codec + 1 : 0;
+        if (!x->chosen || !x->rival || n == MAX_RIVALS)
             continue;
         int seen = 0;
         for (int j = 0; j < n; j++)
@@ -802,9 +804,16 @@ static int search_rivals(mf_repair *r, int32_t *best_total)
         if (total < *best_total) {
             *best_total = total;
             best = rivals[j];
+            for (size_t i = 0; i < r->nunits; i++)
+                r->units[i].chosen_best = r->units[i].chosen ? r->units[i].codec + 1 : 0;
         }
     }
-    return search_scored(r, best, best_total);
+    r->ban = best;
+    for (size_t i = 0; i < r->nunits; i++) {
+        r->units[i].chosen = r->units[i].chosen_best != 0;
+        r->units[i].codec = (uint8_t)(r->units[i].chosen_best - r->units[i].chosen);
+    }
+    return MF_OK;
 }
 
 /* Chooses the units to decode: the best reading under the model, if the
