@@ -19,6 +19,7 @@
 #include <unicode/uchar.h>
 
 #include "charclass.h"
+#include "decode.h"
 #include "plausibility.h"
 
 /* Add-alpha smoothing: an unseen transition is possible, only very unlikely. */
@@ -46,22 +47,13 @@ static double lang_class_count[MAX_LANGS][MF_CL_COUNT]; /* other non-ASCII, by c
 /* ASCII letter bigrams per language, folded; row 26 is "after no ASCII letter". */
 static double lang_ascii_count[MAX_LANGS][27][26];
 
-/* Decodes one UTF-8 character; malformed input counts as U+FFFD. */
-static uint32_t next_cp(const unsigned char **p)
+/* Decodes one UTF-8 character; a malformed byte counts as U+FFFD. */
+static uint32_t next_cp(const unsigned char **p, const unsigned char *end)
 {
-    const unsigned char *s = *p;
-    uint32_t c = s[0];
-    int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-    c &= n == 0 ? 0x7F : n == 1 ? 0x1F : n == 2 ? 0x0F : 0x07;
-    for (int i = 1; i <= n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *p = s + i;
-            return 0xFFFD;
-        }
-        c = c << 6 | (s[i] & 0x3F);
-    }
-    *p = s + n + 1;
-    return c;
+    uint32_t cp;
+    int n = mf_utf8_decode(*p, (size_t)(end - *p), &cp);
+    *p += n ? n : 1;
+    return n ? cp : 0xFFFD;
 }
 
 /* Characters the language model knows one by one (mf_own_column). */
@@ -84,10 +76,11 @@ static int lang_index(const char *name)
 static void count_line(int lang, const char *text)
 {
     const unsigned char *p = (const unsigned char *)text;
+    const unsigned char *end = p + strcspn(text, "\n");
     mf_class prev = MF_CL_BOUNDARY;
     int prev_ascii = 26;
-    while (*p && *p != '\n') {
-        uint32_t cp = next_cp(&p);
+    while (p < end) {
+        uint32_t cp = next_cp(&p, end);
         mf_class cl = mf_char_class(cp);
         int ascii = mf_ascii_letter(cp);
         if (lang >= 0 && ascii >= 0)
