@@ -15,3 +15,7 @@ foreach(part small medium)
   set_tests_properties(check_stream_${part}_chunks PROPERTIES ENVIRONMENT
     "CK_FORK=yes;MF_SOURCE_DIR=${PROJECT_SOURCE_DIR};CK_INCLUDE_TAGS=${part}_chunks")
 endforeach()
+
+# End-to-end: golden cases in fixtures/cases and checks of the command line
+# (tests/e2e/README.md).
+add_test(NAME e2e COMMAND sh ${PROJECT_SOURCE_DIR}/tests/e2e/run.sh $<TARGET_FILE:mojifix> ${PROJECT_SOURCE_DIR})
