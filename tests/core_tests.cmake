@@ -19,3 +19,6 @@ endforeach()
 # End-to-end: golden cases in fixtures/cases and checks of the command line
 # (tests/e2e/README.md).
 add_test(NAME e2e COMMAND sh ${PROJECT_SOURCE_DIR}/tests/e2e/run.sh $<TARGET_FILE:mojifix> ${PROJECT_SOURCE_DIR})
+
+# README.md's two commands are the ones .ci/run runs.
+add_test(NAME readme_commands COMMAND sh ${PROJECT_SOURCE_DIR}/tests/readme_commands.sh ${PROJECT_SOURCE_DIR})

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# tests/run_all.sh: the whole test run (the README's second command; CI runs
+# it through .ci/run). From the top of the source tree, in order:
+#   1. build/       Release build, and its ctest;
+#   2. build-asan/  Debug build with AddressSanitizer and UBSan
+#                   (-DMF_SANITIZE=ON), and its ctest;
+#   3. valgrind     (no leaks, no memory errors) on build/mojifix over two
+#                   fixtures, and on check_stream's api and edits cases.
+# Every stage runs even when an earlier one failed (a failed build skips its
+# own tests); the last line sums up, and the exit status is 0 only if all
+# passed. Needs 2 cores and a few minutes.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+src=$(pwd)
+jobs=2
+start=$SECONDS
+passed=()
+failed=()
+
+stage() {
+    echo
+    echo "==== $* ===="
+}
+
+# run NAME COMMAND...: runs a stage step and records its outcome.
+run() {
+    local name=$1
+    shift
+    if "$@"; then
+        passed+=("$name")
+        return 0
+    fi
+    echo "run_all: $name FAILED" >&2
+    failed+=("$name")
+    return 1
+}
+
+build() {
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" "$@" && cmake --build "$dir" -j"$jobs"
+}
+
+tests() {
+    ctest --test-dir "$1" --output-on-failure -j"$jobs"
+}
+
+vg=(valgrind -q --leak-check=full --error-exitcode=1 --errors-for-leak-kinds=definite,indirect)
+
+stage "Release build (build/)"
+if run "release build" build build -DCMAKE_BUILD_TYPE=Release; then
+    stage "Release tests"
+    run "release tests" tests build || true
+fi
+
+stage "Sanitizer build (build-asan/: ASan + UBSan, Debug)"
+if run "asan build" build build-asan -DCMAKE_BUILD_TYPE=Debug -DMF_SANITIZE=ON; then
+    stage "Sanitizer tests"
+    run "asan tests" tests build-asan || true
+fi
+
+stage "valgrind"
+if [ -x build/mojifix ] && [ -x build/tests/check_stream ]; then
+    for f in fixtures/seeds/001.txt fixtures/accuracy/sample.txt; do
+        echo "valgrind: mojifix $f"
+        run "valgrind mojifix $f" "${vg[@]}" build/mojifix "$f" >/dev/null || true
+    done
+    # The chunk sweeps would take many minutes under valgrind; the edits
+    # case still streams every input, and api covers the error paths.
+    for case in api edits; do
+        echo "valgrind: check_stream, case $case"
+        run "valgrind check_stream $case" env CK_FORK=no CK_RUN_CASE="$case" \
+            MF_SOURCE_DIR="$src" "${vg[@]}" build/tests/check_stream || true
+    done
+else
+    echo "run_all: no build/mojifix or build/tests/check_stream to run valgrind on" >&2
+    failed+=("valgrind")
+fi
+
+elapsed=$((SECONDS - start))
+time=$(printf '%dm%02ds' $((elapsed / 60)) $((elapsed % 60)))
+echo
+if [ ${#failed[@]} -eq 0 ]; then
+    echo "run_all: all ${#passed[@]} stages passed in $time"
+    exit 0
+fi
+failed_list=$(printf '%s, ' "${failed[@]}")
+echo "run_all: FAILED ${#failed[@]} of $((${#passed[@]} + ${#failed[@]})) stages (${failed_list%, }) in $time"
+exit 1
