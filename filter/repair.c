@@ -370,7 +370,8 @@ static int find_units(mf_repair *r)
             break;
         lo = hi;
     }
-    qsort(r->units, r->nunits, sizeof *r->units, unit_order);
+    if (r->nunits > 1) /* units is NULL until the first unit */
+        qsort(r->units, r->nunits, sizeof *r->units, unit_order);
     for (size_t i = 0; i < r->nunits; i++)
         r->units[i].rival = (uint8_t)has_rival(r, i);
     return MF_OK;

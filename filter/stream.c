@@ -37,14 +37,16 @@ static int is_alnum(uint8_t b)
     return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
 
-/* Length of the window at p, or 0 when more input is needed to know it. */
-static size_t window_length(const uint8_t *p, size_t n, int final)
+/* Length of the window at p, or 0 when more input is needed to know it.
+ * The first `known` bytes are known to hold no window end (they were looked
+ * at before, with less input): small writes do not rescan them. */
+static size_t window_length(const uint8_t *p, size_t n, int final, size_t known)
 {
     size_t limit = n < WINDOW_HARD ? n : WINDOW_HARD;
-    const uint8_t *nl = memchr(p, '\n', limit);
+    const uint8_t *nl = known < limit ? memchr(p + known, '\n', limit - known) : NULL;
     if (nl)
         return (size_t)(nl - p) + 1;
-    for (size_t i = WINDOW_SOFT; i < limit; i++)
+    for (size_t i = known > WINDOW_SOFT ? known : WINDOW_SOFT; i < limit; i++)
         if (is_alnum(p[i - 1]) && is_alnum(p[i]))
             return i;
     if (n > WINDOW_HARD) {
@@ -114,9 +116,12 @@ static int process_window(mf_stream *s, const uint8_t *w, size_t len)
 }
 
 /* Length of the leading run of whole ASCII lines: they need no repair and
- * every line start is a window start, so they go out as one block. */
-static size_t ascii_lines(const uint8_t *p, size_t n)
+ * every line start is a window start, so they go out as one block. None
+ * when the first `known` bytes hold no newline and nothing after them does. */
+static size_t ascii_lines(const uint8_t *p, size_t n, size_t known)
 {
+    if (known && (known >= n || !memchr(p + known, '\n', n - known)))
+        return 0;
     size_t i = 0, last_nl = 0;
     while (i < n && p[i] < 0x80 && i - last_nl < WINDOW_HARD) {
         if (p[i] == '\n')
@@ -126,19 +131,20 @@ static size_t ascii_lines(const uint8_t *p, size_t n)
     return last_nl;
 }
 
-/* Processes the whole windows at the start of p; returns the bytes used. */
-static size_t process(mf_stream *s, const uint8_t *p, size_t n, int final)
+/* Processes the whole windows at the start of p, whose first `known` bytes
+ * hold no window end; returns the bytes used. What is left holds none. */
+static size_t process(mf_stream *s, const uint8_t *p, size_t n, int final, size_t known)
 {
     size_t at = 0;
     while (at < n && s->status == MF_OK) {
-        size_t fast = ascii_lines(p + at, n - at);
+        size_t fast = ascii_lines(p + at, n - at, at ? 0 : known);
         if (fast) {
             emit(s, p + at, fast);
             at += fast;
             s->offset += fast;
             continue;
         }
-        size_t w = window_length(p + at, n - at, final);
+        size_t w = window_length(p + at, n - at, final, at ? 0 : known);
         if (w == 0)
             break;
         process_window(s, p + at, w);
@@ -184,7 +190,7 @@ int mf_stream_write(mf_stream *s, const void *bytes, size_t length)
     while (length && s->status == MF_OK) {
         if (s->npending == 0) {
             /* Nothing held back: repair straight from the caller's buffer. */
-            size_t used = process(s, p, length, 0);
+            size_t used = process(s, p, length, 0, 0);
             if (s->status != MF_OK)
                 break;
             p += used;
@@ -200,7 +206,8 @@ int mf_stream_write(mf_stream *s, const void *bytes, size_t length)
         s->npending += take;
         p += take;
         length -= take;
-        size_t used = process(s, s->pending, s->npending, 0);
+        /* What was held back holds no window end: only the new bytes are news. */
+        size_t used = process(s, s->pending, s->npending, 0, s->npending - take);
         memmove(s->pending, s->pending + used, s->npending - used);
         s->npending -= used;
     }
@@ -214,7 +221,7 @@ int mf_stream_finish(mf_stream *s)
     if (s->finished)
         return MF_ERR_STATE;
     s->finished = 1;
-    size_t used = process(s, s->pending, s->npending, 1);
+    size_t used = process(s, s->pending, s->npending, 1, 0);
     s->npending -= used;
     return flush_out(s);
 }
