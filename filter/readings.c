@@ -1,0 +1,261 @@
+/* readings.c: weighs readings of a window with the language model, lets
+ * rival readings of twin codecs compete, and chooses. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mojifix.h"
+#include "plausibility.h"
+#include "repair_internal.h"
+
+/* The language costs of the window as it stands, in every language, and
+ * the scripts of its letters. Readings differ from it only in their units,
+ * whose characters are all non-ASCII and so weighed one by one, without
+ * context: each reading is weighed by what its units change. */
+static int weigh_window(mf_repair *r)
+{
+    if (r->text_cap < r->chars.n || !r->all) {
+        uint32_t *t = realloc(r->text, (r->chars.n + 1) * sizeof *t);
+        int32_t *a = r->all ? r->all : malloc(mf_lang_count * sizeof *a);
+        if (t)
+            r->text = t, r->text_cap = r->chars.n + 1;
+        r->all = a;
+        if (!t || !a)
+            return MF_ERR_NOMEM;
+    }
+    memset(r->all, 0, mf_lang_count * sizeof *r->all);
+    memset(r->scripts, 0, sizeof r->scripts);
+    for (size_t i = 0; i < r->chars.n; i++) {
+        r->text[i] = r->chars.v[i].cp;
+        r->scripts[mf_script_of(r->text[i])]++;
+    }
+    mf_language_costs(r->text, r->chars.n, NULL, mf_lang_count, r->all);
+    r->nlangs = 0;
+    return MF_OK;
+}
+
+/* The language row of a character of a unit: NULL for a space that stood
+ * for U+00A0 (not weighed) or a letter no language writes. */
+static const uint8_t *unit_row(uint32_t cp, int32_t *unknown)
+{
+    if (cp < 0x80)
+        return NULL;
+    const uint8_t *row = mf_language_row(cp);
+    if (!row)
+        *unknown += mf_repair_cost.unknown_letter;
+    return row;
+}
+
+/* What the chosen units change in the window's cost in each of n
+ * languages (langs[i], or i when langs is NULL). */
+static void units_delta(const mf_repair *r, const uint16_t *langs, size_t n, int32_t *delta)
+{
+    memset(delta, 0, n * sizeof *delta);
+    for (size_t i = 0; i < r->nunits; i++) {
+        const mf_unit *x = &r->units[i];
+        if (!x->chosen)
+            continue;
+        int32_t gained = 0, lost = 0;
+        const uint8_t *add = unit_row(x->cp, &gained), *sub[255];
+        for (size_t j = 0; j < x->len; j++)
+            sub[j] = unit_row(r->text[x->start + j], &lost);
+        for (size_t l = 0; l < n; l++) {
+            size_t lang = langs ? langs[l] : l;
+            int32_t d = gained - lost + (add ? add[lang] : 0);
+            for (size_t j = 0; j < x->len; j++)
+                d -= sub[j] ? sub[j][lang] : 0;
+            delta[l] += d;
+        }
+    }
+}
+
+/* Keeps the languages that fit the first reading best: the others are not
+ * weighed again for this window. */
+static int choose_languages(mf_repair *r)
+{
+    int32_t *delta = malloc(mf_lang_count * sizeof *delta);
+    if (!delta)
+        return MF_ERR_NOMEM;
+    units_delta(r, NULL, mf_lang_count, delta);
+    for (size_t l = 0; l < mf_lang_count; l++) {
+        int32_t cost = r->all[l] + delta[l];
+        size_t at = r->nlangs < MAX_LANGS ? r->nlangs++ : MAX_LANGS;
+        while (at > 0 && r->base[at - 1] + r->first[at - 1] > cost) {
+            if (at < MAX_LANGS) {
+                r->langs[at] = r->langs[at - 1];
+                r->base[at] = r->base[at - 1];
+                r->first[at] = r->first[at - 1];
+            }
+            at--;
+        }
+        if (at < MAX_LANGS) {
+            r->langs[at] = (uint16_t)l;
+            r->base[at] = r->all[l];
+            r->first[at] = delta[l];
+        }
+    }
+    free(delta);
+    return MF_OK;
+}
+
+/* What the decoded letters pay for standing alone in their script: a
+ * single Han character or Indic sign decoded in a Cyrillic line is a
+ * coincidence of bytes, not the text that was broken. */
+static int32_t intruder_cost(const mf_repair *r)
+{
+    int count[MF_SCRIPT_COUNT], most = 0;
+    memcpy(count, r->scripts, sizeof count);
+    for (size_t i = 0; i < r->nunits; i++) {
+        const mf_unit *x = &r->units[i];
+        if (!x->chosen)
+            continue;
+        count[mf_script_of(x->cp)]++;
+        for (size_t j = x->start; j < x->start + x->len; j++)
+            count[mf_script_of(r->text[j])]--;
+    }
+    for (int s = 1; s < MF_SCRIPT_COUNT; s++)
+        if (count[s] > most)
+            most = count[s];
+    int32_t cost = 0;
+    for (size_t i = 0; i < r->nunits; i++) {
+        if (!r->units[i].chosen)
+            continue;
+        int s = mf_script_of(r->units[i].cp);
+        if (s != MF_SCRIPT_NONE && count[s] == 1 && most >= 2)
+            cost += mf_repair_cost.intruder;
+    }
+    return cost;
+}
+
+/* The cost of the window's characters, as the chosen units would make them,
+ * in the language they fit best. */
+static int language_cost(mf_repair *r, int32_t *cost)
+{
+    if (r->nlangs == 0 && choose_languages(r) != MF_OK)
+        return MF_ERR_NOMEM;
+    int32_t delta[MAX_LANGS];
+    units_delta(r, r->langs, r->nlangs, delta);
+    *cost = INT32_MAX;
+    for (size_t l = 0; l < r->nlangs; l++)
+        if (r->base[l] + delta[l] < *cost)
+            *cost = r->base[l] + delta[l];
+    *cost += intruder_cost(r);
+    return MF_OK;
+}
+
+/* The runs of chosen units along one path that are long enough to show the
+ * window is broken along it. */
+static void confirm_paths(mf_repair *r)
+{
+    r->nconfirmed = 0;
+    mf_unit *prev = NULL;
+    int run = 0;
+    for (size_t i = 0; i <= r->nunits; i++) {
+        mf_unit *x = i < r->nunits ? &r->units[i] : NULL;
+        if (x && !x->chosen)
+            continue;
+        int same = x && prev && prev->codec == x->codec && prev->inner == x->inner;
+        if (!same && run >= mf_repair_cost.confirm_units && r->nconfirmed < MAX_CONFIRMED)
+            r->confirmed[r->nconfirmed++] = (mf_path){1u << prev->codec, prev->inner};
+        run = same ? run + 1 : 1;
+        prev = x;
+    }
+}
+
+/* The reading's cost: the model's, plus its characters in the language they
+ * fit best. */
+static int search_scored(mf_repair *r, mf_ban ban, int32_t *total)
+{
+    int32_t saved;
+    r->ban = ban;
+    int32_t lang;
+    if (mf_search_window(r, &saved) != MF_OK || language_cost(r, &lang) != MF_OK)
+        return MF_ERR_NOMEM;
+    *total = saved + lang;
+    return MF_OK;
+}
+
+#define MAX_RIVALS 8
+
+/* The best reading, and its rivals: twin codecs (cp1252 and Latin-9, cp1250
+ * and Latin-2) read a letter or two differently, and only the language of
+ * the whole window tells which is right. So each reading of a chosen unit
+ * that has a rival is banned in turn, wherever it stands in the window, and
+ * the language decides. */
+static int search_rivals(mf_repair *r, int32_t *best_total)
+{
+    const mf_ban none = {0, 0};
+    if (search_scored(r, none, best_total) != MF_OK)
+        return MF_ERR_NOMEM;
+    mf_ban rivals[MAX_RIVALS], best = none;
+    int n = 0;
+    for (size_t i = 0; i < r->nunits; i++) {
+        const mf_unit *x = &r->units[i];
+        r->units[i].chosen_best = x->chosen ? x->codec + 1 : 0;
+        if (!x->chosen || !x->rival || n == MAX_RIVALS)
+            continue;
+        int seen = 0;
+        for (int j = 0; j < n; j++)
+            seen |= rivals[j].codecs == x->codecs && rivals[j].cp == x->cp;
+        if (!seen)
+            rivals[n++] = (mf_ban){x->cp, x->codecs};
+    }
+    for (int j = 0; j < n; j++) {
+        int32_t total;
+        if (search_scored(r, rivals[j], &total) != MF_OK)
+            return MF_ERR_NOMEM;
+        if (total < *best_total) {
+            *best_total = total;
+            best = rivals[j];
+            for (size_t i = 0; i < r->nunits; i++)
+                r->units[i].chosen_best = r->units[i].chosen ? r->units[i].codec + 1 : 0;
+        }
+    }
+    r->ban = best;
+    for (size_t i = 0; i < r->nunits; i++) {
+        r->units[i].chosen = r->units[i].chosen_best != 0;
+        r->units[i].codec = (uint8_t)(r->units[i].chosen_best - r->units[i].chosen);
+    }
+    return MF_OK;
+}
+
+/* Chooses the units to decode: the best reading under the model, if the
+ * language of its characters does not make keeping the window better. Once
+ * a reading has found several units along a path, the window is known to be
+ * broken along it, and a last search decodes that path's units on the
+ * evidence of the text alone. */
+int mf_choose_units(mf_repair *r, int *any)
+{
+    int32_t saved;
+    r->nconfirmed = 0;
+    r->ban = (mf_ban){0, 0};
+    if (mf_search_window(r, &saved) != MF_OK)
+        return MF_ERR_NOMEM;
+    for (size_t i = 0; i < r->nunits; i++)
+        *any |= r->units[i].chosen;
+    if (!*any)
+        return MF_OK; /* the model alone keeps the window: no language needed */
+    if (weigh_window(r) != MF_OK)
+        return MF_ERR_NOMEM;
+    for (int pass = 0; pass < 2; pass++) {
+        /* Rivals again only if the first pass found one better. */
+        int32_t reading;
+        int rc = pass == 0 || r->ban.codecs ? search_rivals(r, &reading)
+                                            : search_scored(r, r->ban, &reading);
+        if (rc != MF_OK)
+            return MF_ERR_NOMEM;
+        for (size_t i = 0; i < r->nunits; i++)
+            r->units[i].chosen_before = r->units[i].chosen, r->units[i].chosen = 0;
+        int32_t keep;
+        if (language_cost(r, &keep) != MF_OK)
+            return MF_ERR_NOMEM;
+        *any = reading < keep;
+        if (!*any)
+            return MF_OK;
+        for (size_t i = 0; i < r->nunits; i++)
+            r->units[i].chosen = r->units[i].chosen_before;
+        confirm_paths(r);
+        if (r->nconfirmed == 0)
+            break;
+    }
+    return MF_OK;
+}

@@ -1,0 +1,282 @@
+/* units.c: runs of characters that some codec maps back to one UTF-8
+ * sequence, found under every codec at once, and compound units for text
+ * broken more than once. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codec.h"
+#include "mojifix.h"
+#include "repair_internal.h"
+
+#define REV_PAGES_MAX 64
+
+/* For a code point: the codecs in which it is a UTF-8 lead byte (C2-F4),
+ * and those in which it is a continuation byte (80-BF). */
+static uint32_t lead_mask[REV_PAGES_MAX][256], cont_mask[REV_PAGES_MAX][256];
+/* Codecs in which U+00A0 is a continuation byte (A0 in Windows-1252, 9A in
+ * KOI8-R), and that byte: a space there may be a no-break space that was
+ * lost on the way. */
+static uint32_t nbsp_codecs;
+static uint8_t nbsp_byte[MF_CODEC_MAX];
+static pthread_once_t masks_once = PTHREAD_ONCE_INIT;
+
+static void build_masks(void)
+{
+    for (int hi = 0; hi < 256; hi++) {
+        int page = mf_rev_page[hi];
+        if (page == 0 || page >= REV_PAGES_MAX) /* lead_of/cont_of see no unit there */
+            continue;
+        for (int lo = 0; lo < 256; lo++)
+            for (size_t k = 0; k < mf_codecs_count; k++) {
+                uint8_t b = mf_rev_byte[page][lo][k];
+                if (b >= 0xC2 && b <= 0xF4)
+                    lead_mask[page][lo] |= 1u << k;
+                else if (b >= 0x80 && b <= 0xBF)
+                    cont_mask[page][lo] |= 1u << k;
+            }
+    }
+    for (size_t k = 0; k < mf_codecs_count; k++)
+        for (int b = 0x80; b <= 0xBF; b++)
+            if (mf_codecs[k].to_ucs[b] == 0xA0) {
+                nbsp_codecs |= 1u << k;
+                nbsp_byte[k] = (uint8_t)b;
+            }
+}
+
+static inline int mask_page(uint32_t cp)
+{
+    int page = cp < 0x80 || cp > 0xFFFF ? 0 : mf_rev_page[cp >> 8];
+    return page < REV_PAGES_MAX ? page : 0;
+}
+
+static inline uint32_t lead_of(uint32_t cp)
+{
+    return lead_mask[mask_page(cp)][cp & 0xFF];
+}
+
+static inline uint32_t cont_of(uint32_t cp)
+{
+    return cont_mask[mask_page(cp)][cp & 0xFF];
+}
+
+/* A space after a lead byte may be a lost U+00A0, a continuation byte. */
+static inline uint32_t cont_or_lost_nbsp(uint32_t cp)
+{
+    return cp == ' ' ? nbsp_codecs : cont_of(cp);
+}
+
+int mf_repair_suspect(const uint8_t *buf, size_t len)
+{
+    pthread_once(&masks_once, build_masks);
+    uint32_t prev_lead = 0;
+    for (size_t i = 0; i < len;) {
+        if (buf[i] < 0x80) {
+            if (buf[i] == ' ' && (prev_lead & nbsp_codecs))
+                return 1;
+            prev_lead = 0;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = mf_utf8_decode(buf + i, len - i, &cp);
+        if (k == 0)
+            return 1;
+        if (prev_lead & cont_of(cp))
+            return 1;
+        prev_lead = lead_of(cp);
+        i += (size_t)k;
+    }
+    return 0;
+}
+
+static int utf8_length_of_lead(int b)
+{
+    return b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
+/* Decodes the bytes of chars[i..] under codec k as one UTF-8 sequence;
+ * returns its length in characters (0 if it is not one), with the code point
+ * and whether a space had to stand for U+00A0. */
+static int decode_unit(const mf_char *c, size_t n, size_t i, size_t k, uint32_t *cp, int *lost)
+{
+    int b0 = mf_codec_encode(k, c[i].cp);
+    int len = utf8_length_of_lead(b0);
+    if (i + (size_t)len > n)
+        return 0;
+    uint8_t bytes[4] = {(uint8_t)b0};
+    *lost = 0;
+    for (int j = 1; j < len; j++) {
+        uint32_t x = c[i + (size_t)j].cp;
+        int b = x == ' ' && (nbsp_codecs >> k & 1) ? nbsp_byte[k] : mf_codec_encode(k, x);
+        if (b < 0x80 || b > 0xBF)
+            return 0;
+        *lost |= x == ' ';
+        bytes[j] = (uint8_t)b;
+    }
+    return mf_utf8_decode(bytes, (size_t)len, cp) == len ? len : 0;
+}
+
+static int add_unit(mf_repair *r, const mf_unit *n)
+{
+    for (size_t u = r->nunits; u-- > 0 && r->units[u].start == n->start;) {
+        mf_unit *x = &r->units[u];
+        if (x->len == n->len && x->cp == n->cp && x->lost_nbsp == n->lost_nbsp &&
+            x->inner == n->inner) {
+            x->codecs |= n->codecs;
+            return MF_OK;
+        }
+    }
+    if (r->nunits == r->units_cap) {
+        size_t cap = r->units_cap ? r->units_cap * 2 : 64;
+        mf_unit *v = realloc(r->units, cap * sizeof *v);
+        if (!v)
+            return MF_ERR_NOMEM;
+        r->units = v;
+        r->units_cap = cap;
+    }
+    r->units[r->nunits++] = *n;
+    return MF_OK;
+}
+
+/* The units of text broken once, in order of their first character. */
+static int find_simple_units(mf_repair *r)
+{
+    const mf_char *c = r->chars.v;
+    size_t n = r->chars.n;
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint32_t maybe = lead_of(c[i].cp) & cont_or_lost_nbsp(c[i + 1].cp);
+        while (maybe) {
+            size_t k = (size_t)__builtin_ctz(maybe);
+            maybe &= maybe - 1;
+            uint32_t cp;
+            int lost;
+            int len = decode_unit(c, n, i, k, &cp, &lost);
+            mf_unit x = {.start = (uint32_t)i, .cp = cp, .codecs = 1u << k, .len = (uint8_t)len,
+                         .levels = 1, .lost_nbsp = (uint8_t)lost, .simple = 1};
+            if (len && add_unit(r, &x) != MF_OK)
+                return MF_ERR_NOMEM;
+        }
+    }
+    return MF_OK;
+}
+
+/* The first unit in [lo, hi) that starts at or after pos (they are sorted). */
+static size_t first_at(const mf_repair *r, size_t lo, size_t hi, uint32_t pos)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->units[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A chain of units being read as the bytes of one UTF-8 sequence under an
+ * inner codec. */
+typedef struct chain {
+    size_t lo, hi;    /* the units of the level below */
+    size_t k;         /* the inner codec */
+    uint8_t bytes[4];
+    int need;         /* length of the sequence */
+    mf_unit head;     /* first unit: its start, inner codecs and levels */
+} chain;
+
+/* Extends a chain with each unit that starts where it ends; at full length,
+ * adds the unit the chain decodes to. */
+static int extend_chain(mf_repair *r, const chain *ch, int have, uint32_t end, uint32_t codecs,
+                        int lost, int simple)
+{
+    if (have == ch->need) {
+        uint32_t cp = 0;
+        if (mf_utf8_decode(ch->bytes, (size_t)have, &cp) != have || end - ch->head.start > 255)
+            return MF_OK;
+        mf_unit x = {.start = ch->head.start,
+                     .cp = cp,
+                     .codecs = codecs,
+                     .inner = ch->head.inner | (uint32_t)(ch->k + 1) << (8 * (ch->head.levels - 1)),
+                     .len = (uint8_t)(end - ch->head.start),
+                     .levels = (uint8_t)(ch->head.levels + 1),
+                     .lost_nbsp = (uint8_t)lost,
+                     .simple = (uint8_t)simple};
+        return add_unit(r, &x);
+    }
+    for (size_t v = first_at(r, ch->lo, ch->hi, end); v < ch->hi && r->units[v].start == end; v++) {
+        const mf_unit *y = &r->units[v];
+        int b = mf_codec_encode(ch->k, y->cp);
+        if (!(y->codecs & codecs) || y->inner != ch->head.inner || b < 0x80 || b > 0xBF)
+            continue;
+        chain next = *ch;
+        next.bytes[have] = (uint8_t)b;
+        if (extend_chain(r, &next, have + 1, end + y->len, codecs & y->codecs,
+                         lost | y->lost_nbsp, simple + y->simple) != MF_OK)
+            return MF_ERR_NOMEM;
+    }
+    return MF_OK;
+}
+
+/* Units one level deeper than units [lo, hi): text broken once more. */
+static int find_deeper_units(mf_repair *r, size_t lo, size_t hi)
+{
+    for (size_t u = lo; u < hi; u++) {
+        mf_unit a = r->units[u];
+        for (uint32_t m = lead_of(a.cp); m; m &= m - 1) {
+            chain ch = {lo, hi, (size_t)__builtin_ctz(m), {0}, 0, a};
+            int b0 = mf_codec_encode(ch.k, a.cp);
+            ch.bytes[0] = (uint8_t)b0;
+            ch.need = utf8_length_of_lead(b0);
+            if (extend_chain(r, &ch, 1, a.start + a.len, a.codecs, a.lost_nbsp, a.simple) != MF_OK)
+                return MF_ERR_NOMEM;
+        }
+    }
+    return MF_OK;
+}
+
+/* Whether another unit starts where x does and reads differently. */
+static int has_rival(const mf_repair *r, size_t i)
+{
+    const mf_unit *x = &r->units[i];
+    for (size_t j = i; j-- > 0 && r->units[j].start == x->start;)
+        if (r->units[j].cp != x->cp)
+            return 1;
+    for (size_t j = i + 1; j < r->nunits && r->units[j].start == x->start; j++)
+        if (r->units[j].cp != x->cp)
+            return 1;
+    return 0;
+}
+
+static int unit_order(const void *pa, const void *pb)
+{
+    const mf_unit *a = pa, *b = pb;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    if (a->levels != b->levels) return a->levels < b->levels ? -1 : 1;
+    if (a->len != b->len) return a->len < b->len ? -1 : 1;
+    if (a->cp != b->cp) return a->cp < b->cp ? -1 : 1;
+    if (a->inner != b->inner) return a->inner < b->inner ? -1 : 1;
+    return a->lost_nbsp - b->lost_nbsp;
+}
+
+/* All units of the window, of every depth, in order of their first
+ * character: the search weighs text broken twice against its final reading,
+ * not against the garbage in between. */
+int mf_find_units(mf_repair *r)
+{
+    pthread_once(&masks_once, build_masks);
+    r->nunits = 0;
+    if (find_simple_units(r) != MF_OK)
+        return MF_ERR_NOMEM;
+    size_t lo = 0;
+    for (int level = 1; level < MF_REPAIR_MAX_LEVELS; level++) {
+        size_t hi = r->nunits;
+        if (lo == hi || find_deeper_units(r, lo, hi) != MF_OK)
+            break;
+        lo = hi;
+    }
+    if (r->nunits > 1) /* units is NULL until the first unit */
+        qsort(r->units, r->nunits, sizeof *r->units, unit_order);
+    for (size_t i = 0; i < r->nunits; i++)
+        r->units[i].rival = (uint8_t)has_rival(r, i);
+    return MF_OK;
+}
