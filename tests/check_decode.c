@@ -16,6 +16,7 @@
 
 #include "decode.h"
 #include "mojifix.h"
+#include "test_rng.h"
 
 /* ---- the reference ---- */
 
@@ -72,22 +73,6 @@ static const uint32_t cp1252_high[32] = {
 static uint32_t cp1252(uint8_t b)
 {
     return b >= 0x80 && b <= 0x9F ? cp1252_high[b - 0x80] : b;
-}
-
-/* A small deterministic generator (xorshift64*), so failures reproduce. */
-static uint64_t rng_state;
-
-static void rng_seed(uint64_t seed)
-{
-    rng_state = seed ? seed : 1;
-}
-
-static uint32_t rng(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (uint32_t)((rng_state * 0x2545F4914F6CDD1DULL) >> 32);
 }
 
 /* Compares implementation and reference on s[0..len). The bytes are copied

@@ -20,6 +20,7 @@
 #include "codec.h"
 #include "decode.h"
 #include "mojifix.h"
+#include "test_rng.h"
 
 /* For the helpers that also build the inputs, before any test runs (where
  * ck_assert cannot report): a failure here is the harness's, not the
@@ -69,27 +70,6 @@ static void buf_free(buf *b)
 {
     free(b->p);
     memset(b, 0, sizeof *b);
-}
-
-/* A deterministic generator (xorshift64*), so that failures reproduce. */
-static uint64_t rng_state;
-
-static void rng_seed(uint64_t seed)
-{
-    rng_state = seed ? seed : 1;
-}
-
-static uint32_t rng(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (uint32_t)((rng_state * 0x2545F4914F6CDD1DULL) >> 32);
-}
-
-static uint32_t rng_below(uint32_t n)
-{
-    return rng() % n;
 }
 
 /* ---- mojibake, made here from the codec tables ---- */
