@@ -45,37 +45,42 @@ static const uint8_t *unit_row(uint32_t cp, int32_t *unknown)
     return row;
 }
 
-/* What the chosen units change in the window's cost in each of n
- * languages (langs[i], or i when langs is NULL). */
-static void units_delta(const mf_repair *r, const uint16_t *langs, size_t n, int32_t *delta)
+/* What decoding unit x changes in the window's cost, added to delta[i] for
+ * each of n languages (langs[i], or i when langs is NULL). */
+static void unit_delta(const mf_repair *r, const mf_unit *x, const uint16_t *langs, size_t n,
+                       int32_t *delta)
 {
-    memset(delta, 0, n * sizeof *delta);
-    for (size_t i = 0; i < r->nunits; i++) {
-        const mf_unit *x = &r->units[i];
-        if (!x->chosen)
-            continue;
-        int32_t gained = 0, lost = 0;
-        const uint8_t *add = unit_row(x->cp, &gained), *sub[255];
+    int32_t gained = 0, lost = 0;
+    const uint8_t *add = unit_row(x->cp, &gained), *sub[255];
+    for (size_t j = 0; j < x->len; j++)
+        sub[j] = unit_row(r->text[x->start + j], &lost);
+    for (size_t l = 0; l < n; l++) {
+        size_t lang = langs ? langs[l] : l;
+        int32_t d = gained - lost + (add ? add[lang] : 0);
         for (size_t j = 0; j < x->len; j++)
-            sub[j] = unit_row(r->text[x->start + j], &lost);
-        for (size_t l = 0; l < n; l++) {
-            size_t lang = langs ? langs[l] : l;
-            int32_t d = gained - lost + (add ? add[lang] : 0);
-            for (size_t j = 0; j < x->len; j++)
-                d -= sub[j] ? sub[j][lang] : 0;
-            delta[l] += d;
-        }
+            d -= sub[j] ? sub[j][lang] : 0;
+        delta[l] += d;
     }
 }
+
+/* Marks a unit whose delta in the chosen languages is not worked out yet. */
+#define UNWEIGHED INT32_MIN
 
 /* Keeps the languages that fit the first reading best: the others are not
  * weighed again for this window. */
 static int choose_languages(mf_repair *r)
 {
-    int32_t *delta = malloc(mf_lang_count * sizeof *delta);
-    if (!delta)
+    int32_t *delta = calloc(mf_lang_count, sizeof *delta);
+    int32_t *per_unit = realloc(r->unit_delta, (r->nunits + 1) * MAX_LANGS * sizeof *per_unit);
+    if (per_unit)
+        r->unit_delta = per_unit;
+    if (!delta || !per_unit) {
+        free(delta);
         return MF_ERR_NOMEM;
-    units_delta(r, NULL, mf_lang_count, delta);
+    }
+    for (size_t i = 0; i < r->nunits; i++)
+        if (r->units[i].chosen)
+            unit_delta(r, &r->units[i], NULL, mf_lang_count, delta);
     for (size_t l = 0; l < mf_lang_count; l++) {
         int32_t cost = r->all[l] + delta[l];
         size_t at = r->nlangs < MAX_LANGS ? r->nlangs++ : MAX_LANGS;
@@ -94,6 +99,8 @@ static int choose_languages(mf_repair *r)
         }
     }
     free(delta);
+    for (size_t i = 0; i < r->nunits; i++)
+        per_unit[i * MAX_LANGS] = UNWEIGHED;
     return MF_OK;
 }
 
@@ -132,8 +139,18 @@ static int language_cost(mf_repair *r, int32_t *cost)
 {
     if (r->nlangs == 0 && choose_languages(r) != MF_OK)
         return MF_ERR_NOMEM;
-    int32_t delta[MAX_LANGS];
-    units_delta(r, r->langs, r->nlangs, delta);
+    int32_t delta[MAX_LANGS] = {0};
+    for (size_t i = 0; i < r->nunits; i++) {
+        if (!r->units[i].chosen)
+            continue;
+        int32_t *d = &r->unit_delta[i * MAX_LANGS];
+        if (d[0] == UNWEIGHED) { /* once per unit and window */
+            memset(d, 0, MAX_LANGS * sizeof *d);
+            unit_delta(r, &r->units[i], r->langs, r->nlangs, d);
+        }
+        for (size_t l = 0; l < r->nlangs; l++)
+            delta[l] += d[l];
+    }
     *cost = INT32_MAX;
     for (size_t l = 0; l < r->nlangs; l++)
         if (r->base[l] + delta[l] < *cost)

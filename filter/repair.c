@@ -23,6 +23,7 @@ void mf_repair_free(mf_repair *r)
     free(r->nhyps);
     free(r->text);
     free(r->all);
+    free(r->unit_delta);
     free(r);
 }
 

@@ -83,6 +83,7 @@ struct mf_repair {
     uint16_t langs[MAX_LANGS];    /* the languages weighed for this window, */
     int32_t base[MAX_LANGS];      /* the window's cost in each, */
     int32_t first[MAX_LANGS];     /* and what the first reading changed */
+    int32_t *unit_delta;          /* per unit, what it changes in each */
     size_t nlangs;
 };
 
