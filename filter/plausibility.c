@@ -1,5 +1,5 @@
 /* plausibility.c: the constants of the repair decision, with their reasons,
- * and the alphabet test. A repair is made when the decoded text, with these
+ * and the language costs. A repair is made when the decoded text, with these
  * priors added, costs less than what stands there under the model learned
  * from real text. */
 #include "plausibility.h"
