@@ -66,6 +66,13 @@ static inline uint32_t cont_or_lost_nbsp(uint32_t cp)
     return cp == ' ' ? nbsp_codecs : cont_of(cp);
 }
 
+static inline uint64_t load8(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
 int mf_repair_suspect(const uint8_t *buf, size_t len)
 {
     pthread_once(&masks_once, build_masks);
@@ -75,7 +82,9 @@ int mf_repair_suspect(const uint8_t *buf, size_t len)
             if (buf[i] == ' ' && (prev_lead & nbsp_codecs))
                 return 1;
             prev_lead = 0;
-            i++;
+            /* Past the first, ASCII bytes cannot matter: skip them 8 at once. */
+            for (i++; i + 8 <= len && !(load8(buf + i) & 0x8080808080808080ull); i += 8)
+                ;
             continue;
         }
         uint32_t cp;
