@@ -5,7 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { MF_CHAR_INVALID = 1 }; /* a byte that was not UTF-8, read as cp1252 */
+enum {
+    MF_CHAR_INVALID = 1, /* a byte that was not UTF-8, read as cp1252 */
+    MF_CHAR_SPAM = 2     /* part of a run of injected spam, to remove */
+};
 
 /* A character of the window being repaired. Characters tile the window:
  * each stands for bytes [start, end), and the next one starts at end. */

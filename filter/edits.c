@@ -53,6 +53,10 @@ int mf_edits_add(mf_edits *e, const mf_edit_rec *rec, const char *repl, size_t l
 /* Codecs in break order: the innermost break (the last one undone) first. */
 void mf_edit_rule_name(const mf_edit_rec *rec, char *buf, size_t size)
 {
+    if (rec->kind == MF_EDIT_SPAM) {
+        snprintf(buf, size, "spam-run");
+        return;
+    }
     if (rec->kind == MF_EDIT_INVALID) {
         snprintf(buf, size, "invalid-utf8-as-%s", mf_codecs[0].name);
         return;

@@ -7,7 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { MF_EDIT_INVALID = 1 }; /* kind: an invalid byte read as cp1252 */
+enum {
+    MF_EDIT_INVALID = 1, /* kind: an invalid byte read as cp1252 */
+    MF_EDIT_SPAM = 2     /* kind: a spam run removed */
+};
 
 typedef struct mf_edit_rec {
     uint32_t start, end;

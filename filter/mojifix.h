@@ -35,9 +35,10 @@ const char *mf_version(void);
 /* Rules that can be switched on or off (bits of mf_config.rules). */
 enum {
     MF_RULE_MOJIBAKE = 1u << 0,    /* UTF-8 mis-decoded through a legacy codec */
-    MF_RULE_INVALID_UTF8 = 1u << 1 /* bytes that are not UTF-8, read as cp1252 */
+    MF_RULE_INVALID_UTF8 = 1u << 1, /* bytes that are not UTF-8, read as cp1252 */
+    MF_RULE_SPAM = 1u << 2          /* runs of injected spam pushed into words */
 };
-#define MF_RULES_DEFAULT (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8)
+#define MF_RULES_DEFAULT (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM)
 
 /* One change: input bytes [offset, offset + length) become replacement.
  * Offsets count from the first byte given to the stream. */

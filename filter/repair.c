@@ -6,6 +6,7 @@
 #include "codec.h"
 #include "mojifix.h"
 #include "repair_internal.h"
+#include "spam.h"
 
 mf_repair *mf_repair_new(void)
 {
@@ -58,12 +59,14 @@ static int apply_units(mf_repair *r)
 
 static int changed(const mf_char *c, unsigned rules)
 {
-    return c->levels || ((c->flags & MF_CHAR_INVALID) && (rules & MF_RULE_INVALID_UTF8));
+    return c->levels || (c->flags & MF_CHAR_SPAM) ||
+           ((c->flags & MF_CHAR_INVALID) && (rules & MF_RULE_INVALID_UTF8));
 }
 
 static int same_rule(const mf_char *a, const mf_char *b)
 {
-    return a->levels == b->levels && a->chain == b->chain;
+    return a->levels == b->levels && a->chain == b->chain &&
+           (a->flags & MF_CHAR_SPAM) == (b->flags & MF_CHAR_SPAM);
 }
 
 /* Each run of changed characters under one rule becomes one edit. */
@@ -76,14 +79,15 @@ static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
             i++;
             continue;
         }
+        int spam = (c[i].flags & MF_CHAR_SPAM) != 0;
         mf_edit_rec rec = {c[i].start, 0, 0, 0, c[i].chain, c[i].levels,
-                           c[i].levels ? 0 : MF_EDIT_INVALID};
+                           spam ? MF_EDIT_SPAM : c[i].levels ? 0 : MF_EDIT_INVALID};
         size_t len = 0;
         size_t j = i;
         for (; j < r->chars.n && changed(&c[j], rules) && same_rule(&c[i], &c[j]) &&
                len + 4 <= sizeof buf;
              j++)
-            len += (size_t)mf_utf8_encode(c[j].cp, buf + len);
+            len += spam ? 0 : (size_t)mf_utf8_encode(c[j].cp, buf + len);
         rec.end = c[j - 1].end;
         if (mf_edits_add(edits, &rec, buf, len) != MF_OK)
             return MF_ERR_NOMEM;
@@ -104,5 +108,7 @@ int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rule
         if (rc == MF_OK && any)
             rc = apply_units(r);
     }
+    if (rc == MF_OK && (rules & MF_RULE_SPAM))
+        mf_spam_mark(r->chars.v, r->chars.n);
     return rc == MF_OK ? emit_edits(r, rules, edits) : rc;
 }

@@ -11,6 +11,7 @@
 #include "edits.h"
 #include "mojifix.h"
 #include "repair.h"
+#include "spam.h"
 
 #define WINDOW_SOFT (16u * 1024)
 #define WINDOW_HARD (64u * 1024)
@@ -106,7 +107,8 @@ static int apply_edits(mf_stream *s, const uint8_t *w, size_t len)
 
 static int process_window(mf_stream *s, const uint8_t *w, size_t len)
 {
-    if (!s->cfg.rules || !mf_repair_suspect(w, len))
+    int spam = (s->cfg.rules & MF_RULE_SPAM) && mf_spam_suspect(w, len);
+    if (!s->cfg.rules || (!spam && !mf_repair_suspect(w, len)))
         return emit(s, w, len);
     mf_edits_clear(&s->edits);
     int rc = mf_repair_window(s->repair, w, len, s->cfg.rules, &s->edits);

@@ -583,7 +583,7 @@ END_TEST
 
 static int rule_is_known(const char *rule)
 {
-    if (strcmp(rule, "invalid-utf8-as-cp1252") == 0)
+    if (strcmp(rule, "invalid-utf8-as-cp1252") == 0 || strcmp(rule, "spam-run") == 0)
         return 1;
     if (strncmp(rule, "utf8-as-", 8) != 0)
         return 0;
@@ -859,7 +859,7 @@ START_TEST(test_config_init)
     memset(&cfg, 0xFF, sizeof cfg);
     mf_config_init(&cfg);
     ck_assert_uint_eq(cfg.rules, MF_RULES_DEFAULT);
-    ck_assert_uint_eq(MF_RULES_DEFAULT, MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8);
+    ck_assert_uint_eq(MF_RULES_DEFAULT, MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM);
     ck_assert(cfg.on_edit == NULL);
     ck_assert_ptr_null(cfg.edit_ctx);
 }

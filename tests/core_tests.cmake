@@ -23,3 +23,4 @@ add_test(NAME e2e COMMAND sh ${PROJECT_SOURCE_DIR}/tests/e2e/run.sh $<TARGET_FIL
 # README.md's two commands are the ones .ci/run runs.
 add_test(NAME readme_commands COMMAND sh ${PROJECT_SOURCE_DIR}/tests/readme_commands.sh ${PROJECT_SOURCE_DIR})
 mf_check_test(check_plausibility)
+mf_check_test(check_spam)

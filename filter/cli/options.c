@@ -19,6 +19,10 @@ void mf_options_usage(void)
           "      --no-mojibake      do not undo mis-decoded UTF-8\n"
           "      --no-invalid       pass bytes that are not UTF-8 through as they are\n"
           "                         (by default each is read as Windows-1252)\n"
+          "      --no-spam          keep runs of Han, kana, Hangul or Thai pushed into\n"
+          "                         a word of a Latin, Cyrillic or Greek line (SEO spam\n"
+          "                         such as \"sho광주출장마사지otings\"), which are removed\n"
+          "                         by default\n"
           "\n"
           "Other options:\n"
           "      --list-codecs      list the codecs the repair knows, and exit\n"
@@ -38,6 +42,7 @@ static int parse_long(const char *a, mf_options *opt)
     else if (!strcmp(a, "--list-codecs")) opt->list_codecs = 1;
     else if (!strcmp(a, "--no-mojibake")) opt->rules &= ~(unsigned)MF_RULE_MOJIBAKE;
     else if (!strcmp(a, "--no-invalid")) opt->rules &= ~(unsigned)MF_RULE_INVALID_UTF8;
+    else if (!strcmp(a, "--no-spam")) opt->rules &= ~(unsigned)MF_RULE_SPAM;
     else return -1;
     return 0;
 }

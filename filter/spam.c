@@ -1,0 +1,137 @@
+/* spam.c: runs of a syllabic or spaceless script (Han, kana, Hangul, Thai)
+ * pushed into the prose of a window written in an alphabetic script, as
+ * scraped SEO spam is ("sho광주출장마사지otings"). A run inside a word is
+ * never legitimate; one glued to a word on one side only is spam when it
+ * is long; either way, prose must go on on both sides. A run with spaces
+ * around it is kept (a quoted word, a name), and so is anything in a line
+ * whose words are not mostly alphabetic. */
+#include "spam.h"
+
+#include <string.h>
+
+#include "charclass.h"
+
+/* A run glued to a word on one side only must have this many characters:
+ * a short gloss glued to its word happens, a spam phrase is longer. */
+#define GLUED_RUN_MIN 4
+/* A window needs this many alphabetic words for the rule to hold: fewer
+ * (a command-line option, an identifier) say nothing of its language. */
+#define ALPHABETIC_WORDS_MIN 4
+
+enum { OTHER, WORD, RUN };
+
+/* What a character is to this rule: a letter of an alphabetic script, a
+ * character of a run script, or neither. */
+static int kind_of(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? WORD : OTHER;
+    switch (mf_script_of(cp)) {
+    case MF_SCRIPT_LATIN: case MF_SCRIPT_CYRILLIC: case MF_SCRIPT_GREEK: return WORD;
+    case MF_SCRIPT_CJK: case MF_SCRIPT_SEA: return RUN;
+    default: return OTHER;
+    }
+}
+
+int mf_spam_suspect(const uint8_t *buf, size_t len)
+{
+    int prev = OTHER;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int k = mf_utf8_decode(buf + i, len - i, &cp);
+        if (k == 0) {
+            prev = OTHER;
+            i++;
+            continue;
+        }
+        int kind = kind_of(cp);
+        if ((prev == WORD && kind == RUN) || (prev == RUN && kind == WORD))
+            return 1;
+        prev = kind;
+        i += (size_t)k;
+    }
+    return 0;
+}
+
+/* Whether the window is written in an alphabetic script, by its words
+ * (between spaces): in Chinese, Japanese or Korean text, Latin words glued
+ * to Han or Hangul are normal ("SCHEMA들", "digitsの設定"), so the rule
+ * holds only where alphabetic words outnumber the others by far. */
+static int alphabetic_window(const mf_char *c, size_t n)
+{
+    size_t alpha = 0, other = 0, words = 0, runs = 0;
+    for (size_t i = 0; i <= n; i++) {
+        uint32_t cp = i < n ? c[i].cp : ' ';
+        if (cp == ' ' || cp == '\t' || cp == '\n') {
+            alpha += words > runs;
+            other += runs >= words && runs > 0;
+            words = runs = 0;
+            continue;
+        }
+        int kind = kind_of(cp);
+        words += kind == WORD;
+        runs += kind == RUN;
+    }
+    return alpha >= ALPHABETIC_WORDS_MIN && alpha >= 3 * other;
+}
+
+/* The end of the run starting at i: run characters, and single spaces
+ * between them ("포커 의 신"). */
+static size_t run_end(const mf_char *c, size_t n, size_t i, size_t *length)
+{
+    *length = 0;
+    while (i < n) {
+        if (kind_of(c[i].cp) == RUN) {
+            (*length)++;
+            i++;
+        } else if (c[i].cp == ' ' && i + 1 < n && kind_of(c[i + 1].cp) == RUN) {
+            i++;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+/* A lowercase letter of an alphabetic script: prose, not an acronym or an
+ * identifier (Japanese "INSERTコマンドにON" glues Han to code, not to prose). */
+static int prose_letter(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    mf_class cl = mf_char_class(cp);
+    return cl == MF_CL_L1_LOWER || cl == MF_CL_LX_LOWER || cl == MF_CL_GREEK_LOWER ||
+           cl == MF_CL_CYR_LOWER;
+}
+
+/* Whether prose goes on beside a run: a lowercase letter right there
+ * (glued), or after one space. */
+static int prose_at(const mf_char *c, size_t n, size_t at, int step, int *glued)
+{
+    *glued = at < n && prose_letter(c[at].cp);
+    if (*glued)
+        return 1;
+    size_t next = at + (size_t)step;
+    return at < n && c[at].cp == ' ' && next < n && prose_letter(c[next].cp);
+}
+
+void mf_spam_mark(mf_char *c, size_t n)
+{
+    if (!alphabetic_window(c, n))
+        return;
+    for (size_t i = 0; i < n;) {
+        if (kind_of(c[i].cp) != RUN) {
+            i++;
+            continue;
+        }
+        size_t length, j = run_end(c, n, i, &length);
+        int glued_left, glued_right;
+        /* i - 1 wraps to SIZE_MAX at the start of the window: not < n. */
+        int prose = prose_at(c, n, i - 1, -1, &glued_left) & prose_at(c, n, j, 1, &glued_right);
+        int inside = glued_left && glued_right;
+        if (prose && (inside || ((glued_left || glued_right) && length >= GLUED_RUN_MIN)))
+            for (size_t k = i; k < j; k++)
+                c[k].flags |= MF_CHAR_SPAM;
+        i = j;
+    }
+}

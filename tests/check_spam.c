@@ -1,0 +1,121 @@
+/* check_spam: runs of injected spam are removed from prose, and legitimate
+ * mixed-script text is kept, byte for byte. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mojifix.h"
+
+static char *fix(const char *in)
+{
+    mf_config cfg;
+    mf_config_init(&cfg);
+    char *out;
+    size_t len;
+    ck_assert_int_eq(mf_fix_buffer(&cfg, in, strlen(in), &out, &len), MF_OK);
+    char *z = malloc(len + 1);
+    ck_assert_ptr_nonnull(z);
+    memcpy(z, out, len);
+    z[len] = '\0';
+    free(out);
+    return z;
+}
+
+static void check_fix(const char *in, const char *want)
+{
+    char *got = fix(in);
+    ck_assert_str_eq(got, want);
+    free(got);
+}
+
+/* The three runs of seed 002, and the same mechanism in Han and Thai. */
+START_TEST(runs_pushed_into_prose_are_removed)
+{
+    check_fix("the deadly sho광주출장마사지otings at a Jewish supermarket\n",
+              "the deadly shootings at a Jewish supermarket\n");
+    check_fix("a policeman who survived the포커 의 신 rampage in which gunmen\n",
+              "a policeman who survived the rampage in which gunmen\n");
+    check_fix("an attack that was more organized, was more prepare실시간카지노d, he said\n",
+              "an attack that was more organized, was more prepared, he said\n");
+    check_fix("prices in the mar澳门娱乐城官网ket fell sharply this week\n",
+              "prices in the market fell sharply this week\n");
+    check_fix("This is a testแทงบอลออนไลน์ of the new system\n",
+              "This is a test of the new system\n");
+}
+END_TEST
+
+/* Quoted words, names, CJK text with Latin terms, and text in its own
+ * language about casinos stay as they are. */
+START_TEST(legitimate_mixed_text_is_kept)
+{
+    static const char *const keep[] = {
+        "the Korean word 감사합니다 means thank you\n",
+        "Samsung (삼성전자) reported record profits this quarter\n",
+        "The word kimchi김치 is borrowed from Korean\n",
+        "GDP增长放缓，5G网络和iPhone用户增加\n",
+        "iPhoneの新機能とトヨタのRAV4について\n",
+        "INSERTコマンドにON CONFLICT DO NOTHINGを付加する\n",
+        "%u OID large object를 복원중\n",
+        "정부는 카지노 규제를 강화했다\n",
+        "смартфон Samsung Galaxy с экраном\n",
+        "students at 東京大学 in Tokyo and at home\n",
+        "광주출장마사지 at the start of a line with words\n",
+    };
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+        check_fix(keep[i], keep[i]);
+}
+END_TEST
+
+START_TEST(the_rule_can_be_turned_off)
+{
+    mf_config cfg;
+    mf_config_init(&cfg);
+    cfg.rules &= ~(unsigned)MF_RULE_SPAM;
+    const char *in = "the deadly sho광주출장마사지otings\n";
+    char *out;
+    size_t len;
+    ck_assert_int_eq(mf_fix_buffer(&cfg, in, strlen(in), &out, &len), MF_OK);
+    ck_assert_uint_eq(len, strlen(in));
+    ck_assert_int_eq(memcmp(out, in, len), 0);
+    free(out);
+}
+END_TEST
+
+static void count_rule(void *ctx, const mf_edit *e)
+{
+    if (!strcmp(e->rule, "spam-run") && e->replacement_length == 0)
+        ++*(int *)ctx;
+}
+
+/* A removal is an edit like any other: offsets of the run, no replacement. */
+START_TEST(removals_are_edits)
+{
+    mf_config cfg;
+    mf_config_init(&cfg);
+    int spam = 0;
+    cfg.on_edit = count_rule;
+    cfg.edit_ctx = &spam;
+    const char *in = "the deadly sho광주출장마사지otings and prepare실시간카지노d words\n";
+    char *out;
+    size_t len;
+    ck_assert_int_eq(mf_fix_buffer(&cfg, in, strlen(in), &out, &len), MF_OK);
+    free(out);
+    ck_assert_int_eq(spam, 2);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("spam");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, runs_pushed_into_prose_are_removed);
+    tcase_add_test(tc, legitimate_mixed_text_is_kept);
+    tcase_add_test(tc, the_rule_can_be_turned_off);
+    tcase_add_test(tc, removals_are_edits);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
