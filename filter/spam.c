@@ -33,9 +33,72 @@ static int kind_of(uint32_t cp)
     }
 }
 
+static int ascii_letter(uint8_t b)
+{
+    return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+}
+
+/* A byte-level look for a 3-byte character (where Han, kana, Hangul and
+ * Thai are) beside an ASCII letter or a 2-byte character (where Latin,
+ * Greek and Cyrillic letters are): a superset of the windows that matter,
+ * found without decoding. */
+static int maybe_glued(const uint8_t *buf, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] < 0xE0 || buf[i] >= 0xF0)
+            continue;
+        if (i >= 1 && ascii_letter(buf[i - 1]))
+            return 1;
+        if (i >= 2 && buf[i - 2] >= 0xC2 && buf[i - 2] < 0xE0)
+            return 1;
+        if (i + 3 < len && (ascii_letter(buf[i + 3]) || (buf[i + 3] >= 0xC2 && buf[i + 3] < 0xE0)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a window is written in an alphabetic script, by its words
+ * (between spaces): in Chinese, Japanese or Korean text, Latin words glued
+ * to Han or Hangul are normal ("SCHEMA들", "digitsの設定"), so the rule
+ * holds only where alphabetic words outnumber the others by far. */
+typedef struct tally {
+    size_t alpha, other; /* words so far, by the kind most of their letters are */
+    size_t words, runs;  /* letters of the current word */
+} tally;
+
+static void tally_add(tally *t, uint32_t cp)
+{
+    if (cp == ' ' || cp == '\t' || cp == '\n') {
+        t->alpha += t->words > t->runs;
+        t->other += t->runs >= t->words && t->runs > 0;
+        t->words = t->runs = 0;
+        return;
+    }
+    int kind = kind_of(cp);
+    t->words += kind == WORD;
+    t->runs += kind == RUN;
+}
+
+static int tally_alphabetic(tally *t)
+{
+    tally_add(t, ' ');
+    return t->alpha >= ALPHABETIC_WORDS_MIN && t->alpha >= 3 * t->other;
+}
+
+static int alphabetic_window(const mf_char *c, size_t n)
+{
+    tally t = {0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        tally_add(&t, c[i].cp);
+    return tally_alphabetic(&t);
+}
+
 int mf_spam_suspect(const uint8_t *buf, size_t len)
 {
-    int prev = OTHER;
+    if (!maybe_glued(buf, len))
+        return 0;
+    int prev = OTHER, glued = 0;
+    tally t = {0, 0, 0, 0};
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         int k = mf_utf8_decode(buf + i, len - i, &cp);
@@ -45,35 +108,14 @@ int mf_spam_suspect(const uint8_t *buf, size_t len)
             continue;
         }
         int kind = kind_of(cp);
-        if ((prev == WORD && kind == RUN) || (prev == RUN && kind == WORD))
-            return 1;
+        glued |= (prev == WORD && kind == RUN) || (prev == RUN && kind == WORD);
+        tally_add(&t, cp);
         prev = kind;
         i += (size_t)k;
     }
-    return 0;
+    return glued && tally_alphabetic(&t);
 }
 
-/* Whether the window is written in an alphabetic script, by its words
- * (between spaces): in Chinese, Japanese or Korean text, Latin words glued
- * to Han or Hangul are normal ("SCHEMA들", "digitsの設定"), so the rule
- * holds only where alphabetic words outnumber the others by far. */
-static int alphabetic_window(const mf_char *c, size_t n)
-{
-    size_t alpha = 0, other = 0, words = 0, runs = 0;
-    for (size_t i = 0; i <= n; i++) {
-        uint32_t cp = i < n ? c[i].cp : ' ';
-        if (cp == ' ' || cp == '\t' || cp == '\n') {
-            alpha += words > runs;
-            other += runs >= words && runs > 0;
-            words = runs = 0;
-            continue;
-        }
-        int kind = kind_of(cp);
-        words += kind == WORD;
-        runs += kind == RUN;
-    }
-    return alpha >= ALPHABETIC_WORDS_MIN && alpha >= 3 * other;
-}
 
 /* The end of the run starting at i: run characters, and single spaces
  * between them ("포커 의 신"). */
