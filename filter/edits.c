@@ -36,16 +36,19 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
     return MF_OK;
 }
 
+/* The byte buffer is always allocated (one byte more than needed), so that
+ * bytes + repl_at is a valid pointer even for an empty replacement. */
 int mf_edits_add(mf_edits *e, const mf_edit_rec *rec, const char *repl, size_t len)
 {
     if (grow((void **)&e->v, &e->cap, e->n + 1, sizeof *e->v) != MF_OK ||
-        grow((void **)&e->bytes, &e->bytes_cap, e->nbytes + len, 1) != MF_OK)
+        grow((void **)&e->bytes, &e->bytes_cap, e->nbytes + len + 1, 1) != MF_OK)
         return MF_ERR_NOMEM;
     mf_edit_rec *r = &e->v[e->n++];
     *r = *rec;
     r->repl_at = (uint32_t)e->nbytes;
     r->repl_len = (uint32_t)len;
-    memcpy(e->bytes + e->nbytes, repl, len);
+    if (len) /* a removal has no replacement, and repl may be NULL */
+        memcpy(e->bytes + e->nbytes, repl, len);
     e->nbytes += len;
     return MF_OK;
 }

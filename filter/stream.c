@@ -69,6 +69,8 @@ static int flush_out(mf_stream *s)
 
 static int emit(mf_stream *s, const void *bytes, size_t len)
 {
+    if (len == 0)
+        return s->status;
     if (s->nout + len > OUT_CAP && flush_out(s) != MF_OK)
         return s->status;
     if (len >= OUT_CAP) {

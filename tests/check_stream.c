@@ -486,8 +486,9 @@ static void assert_same_run(const input *in, const run *want, const run *got, co
         const rec_edit *a = &got->edits[i], *b = &want->edits[i];
         ck_assert_msg(a->offset == b->offset && a->length == b->length &&
                           a->repl_len == b->repl_len &&
-                          memcmp(got->repl.p + a->repl_at, want->repl.p + b->repl_at,
-                                 a->repl_len) == 0 &&
+                          (a->repl_len == 0 || /* a removal: no bytes to compare */
+                           memcmp(got->repl.p + a->repl_at, want->repl.p + b->repl_at,
+                                  a->repl_len) == 0) &&
                           strcmp(a->rule, b->rule) == 0,
                       "%s, %s: edit %zu differs from mf_fix_buffer's", in->name, how, i);
     }
