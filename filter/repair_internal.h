@@ -46,7 +46,8 @@ typedef struct mf_hyp {
 
 #define HYPS_PER_POS 8
 /* Hypotheses this much worse than the best at a position are not extended:
- * no later character can make up for it (a decode saves less than this). */
+ * later characters rarely make up for it. (16 hypotheses and a 40-nat beam
+ * changed no result of the accuracy benchmark, at 1.3 times the time.) */
 #define BEAM (25 * MF_COST_SCALE)
 
 /* A way the window may have been broken: through one of the outer codecs,
@@ -63,6 +64,7 @@ typedef struct mf_ban {
     uint32_t cp;
     uint32_t codecs;
 } mf_ban;
+
 /* Languages weighed per window: those that fit its first reading best. */
 #define MAX_LANGS 8
 
