@@ -17,6 +17,8 @@
 /* A window needs this many alphabetic words for the rule to hold: fewer
  * (a command-line option, an identifier) say nothing of its language. */
 #define ALPHABETIC_WORDS_MIN 4
+/* Letters a foreign run inside a word must have (see mark_inside_words). */
+#define INSIDE_RUN_MIN 3
 
 enum { OTHER, WORD, RUN };
 
@@ -33,6 +35,17 @@ static int kind_of(uint32_t cp)
     }
 }
 
+/* The script of an alphabetic letter (ASCII ones are Latin): Latin, Greek or
+ * Cyrillic; MF_SCRIPT_NONE for anything else. */
+static int alphabet_of(uint32_t cp)
+{
+    if (cp < 0x80)
+        return kind_of(cp) == WORD ? MF_SCRIPT_LATIN : MF_SCRIPT_NONE;
+    int s = mf_script_of(cp);
+    return s == MF_SCRIPT_LATIN || s == MF_SCRIPT_CYRILLIC || s == MF_SCRIPT_GREEK ? s
+                                                                                : MF_SCRIPT_NONE;
+}
+
 static int ascii_letter(uint8_t b)
 {
     return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
@@ -42,9 +55,17 @@ static int ascii_letter(uint8_t b)
  * Thai are) beside an ASCII letter or a 2-byte character (where Latin,
  * Greek and Cyrillic letters are): a superset of the windows that matter,
  * found without decoding. */
+static int greek_or_cyrillic_lead(uint8_t b)
+{
+    return b >= 0xCE && b <= 0xD4; /* U+0380-U+053F */
+}
+
 static int maybe_glued(const uint8_t *buf, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
+        if (greek_or_cyrillic_lead(buf[i]) &&
+            ((i >= 1 && ascii_letter(buf[i - 1])) || (i + 2 < len && ascii_letter(buf[i + 2]))))
+            return 1;
         if (buf[i] < 0xE0 || buf[i] >= 0xF0)
             continue;
         if (i >= 1 && ascii_letter(buf[i - 1]))
@@ -97,20 +118,23 @@ int mf_spam_suspect(const uint8_t *buf, size_t len)
 {
     if (!maybe_glued(buf, len))
         return 0;
-    int prev = OTHER, glued = 0;
+    int prev = OTHER, prev_alphabet = MF_SCRIPT_NONE, glued = 0;
     tally t = {0, 0, 0, 0};
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         int k = mf_utf8_decode(buf + i, len - i, &cp);
         if (k == 0) {
             prev = OTHER;
+            prev_alphabet = MF_SCRIPT_NONE;
             i++;
             continue;
         }
-        int kind = kind_of(cp);
-        glued |= (prev == WORD && kind == RUN) || (prev == RUN && kind == WORD);
+        int kind = kind_of(cp), alphabet = alphabet_of(cp);
+        glued |= (prev == WORD && kind == RUN) || (prev == RUN && kind == WORD) ||
+                 (prev_alphabet && alphabet && prev_alphabet != alphabet);
         tally_add(&t, cp);
         prev = kind;
+        prev_alphabet = alphabet;
         i += (size_t)k;
     }
     return glued && tally_alphabetic(&t);
@@ -157,10 +181,63 @@ static int prose_at(const mf_char *c, size_t n, size_t at, int step, int *glued)
     return at < n && c[at].cp == ' ' && next < n && prose_letter(c[next].cp);
 }
 
+/* A foreign letter: of a script, and not of the word's own. */
+static int foreign(uint32_t cp, int own)
+{
+    int s = cp < 0x80 ? alphabet_of(cp) : mf_script_of(cp);
+    return s != MF_SCRIPT_NONE && s != own;
+}
+
+/* The end of a run of foreign letters (single spaces inside allowed) that
+ * starts at i, or i if there is none; *letters counts them. */
+static size_t foreign_end(const mf_char *c, size_t n, size_t i, int own, size_t *letters)
+{
+    size_t j = i;
+    *letters = 0;
+    while (j < n && foreign(c[j].cp, own)) {
+        (*letters)++;
+        j++;
+        if (j + 1 < n && c[j].cp == ' ' && foreign(c[j + 1].cp, own))
+            j++;
+    }
+    return j;
+}
+
+/* Runs of another script's letters inside a word of an alphabetic one
+ * ("fпокер онлайнür", "W澳门赌场ird"): a word does not change script in its
+ * middle. Three letters at least, so that a lone homoglyph is left to
+ * others; lowercase prose on one side at least, so that code is not. */
+static void mark_inside_words(mf_char *c, size_t n)
+{
+    /* The words are those of the window's main alphabet: a Ukrainian line
+     * that writes Latin i for і has Cyrillic words around its i's. */
+    size_t count[MF_SCRIPT_COUNT] = {0};
+    for (size_t i = 0; i < n; i++)
+        count[alphabet_of(c[i].cp)]++;
+    int own = MF_SCRIPT_LATIN;
+    if (count[MF_SCRIPT_CYRILLIC] > count[own])
+        own = MF_SCRIPT_CYRILLIC;
+    if (count[MF_SCRIPT_GREEK] > count[own])
+        own = MF_SCRIPT_GREEK;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (alphabet_of(c[i].cp) != own || (c[i + 1].flags & MF_CHAR_SPAM))
+            continue;
+        size_t letters, j = foreign_end(c, n, i + 1, own, &letters);
+        if (j == i + 1 || j >= n || alphabet_of(c[j].cp) != own || letters < INSIDE_RUN_MIN)
+            continue;
+        if (!prose_letter(c[i].cp) && !prose_letter(c[j].cp))
+            continue;
+        for (size_t k = i + 1; k < j; k++)
+            c[k].flags |= MF_CHAR_SPAM;
+        i = j - 1;
+    }
+}
+
 void mf_spam_mark(mf_char *c, size_t n)
 {
     if (!alphabetic_window(c, n))
         return;
+    mark_inside_words(c, n);
     for (size_t i = 0; i < n;) {
         if (kind_of(c[i].cp) != RUN) {
             i++;

@@ -41,6 +41,10 @@ START_TEST(runs_pushed_into_prose_are_removed)
               "prices in the market fell sharply this week\n");
     check_fix("This is a testแทงบอลออนไลน์ of the new system\n",
               "This is a test of the new system\n");
+    check_fix("Benutzername oder Passwort ist zu lang fпокер онлайнür das Protokoll.\n",
+              "Benutzername oder Passwort ist zu lang für das Protokoll.\n");
+    check_fix("Name des Zeigerthemas. W澳门赌场ird nur von X-Servern verwendet.\n",
+              "Name des Zeigerthemas. Wird nur von X-Servern verwendet.\n");
 }
 END_TEST
 
@@ -60,6 +64,10 @@ START_TEST(legitimate_mixed_text_is_kept)
         "смартфон Samsung Galaxy с экраном\n",
         "students at 東京大学 in Tokyo and at home\n",
         "광주출장마사지 at the start of a line with words\n",
+        /* Latin i for Cyrillic і in a Ukrainian line: a word of the line's
+         * own alphabet around the Latin letters, not a run inside them. */
+        "Тег не потребує локалiзацiї у метафайлах, замiсть цього перекладiть абзаци.\n",
+        "a lone homoglyph pаypal stays, and so do 10μm and 5kΩ\n",
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         check_fix(keep[i], keep[i]);
