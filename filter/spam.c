@@ -63,16 +63,21 @@ static int greek_or_cyrillic_lead(uint8_t b)
 static int maybe_glued(const uint8_t *buf, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
-        if (greek_or_cyrillic_lead(buf[i]) &&
-            ((i >= 1 && ascii_letter(buf[i - 1])) || (i + 2 < len && ascii_letter(buf[i + 2]))))
+        /* Greek or Cyrillic right after an ASCII letter: a run inside a
+         * Latin word starts so. (Latin inside a Cyrillic word is left to
+         * the lexicon, to come: Russian glues Latin terms too often.) */
+        if (greek_or_cyrillic_lead(buf[i]) && i >= 1 && ascii_letter(buf[i - 1]))
             return 1;
         if (buf[i] < 0xE0 || buf[i] >= 0xF0)
             continue;
-        if (i >= 1 && ascii_letter(buf[i - 1]))
+        /* Two ASCII letters, a word's end, not the s of a "%s". */
+        if (i >= 2 && ascii_letter(buf[i - 1]) && ascii_letter(buf[i - 2]))
             return 1;
         if (i >= 2 && buf[i - 2] >= 0xC2 && buf[i - 2] < 0xE0)
             return 1;
-        if (i + 3 < len && (ascii_letter(buf[i + 3]) || (buf[i + 3] >= 0xC2 && buf[i + 3] < 0xE0)))
+        if (i + 4 < len && ascii_letter(buf[i + 3]) && ascii_letter(buf[i + 4]))
+            return 1;
+        if (i + 3 < len && buf[i + 3] >= 0xC2 && buf[i + 3] < 0xE0)
             return 1;
     }
     return 0;
