@@ -27,7 +27,6 @@ import collections
 import glob
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +34,7 @@ import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import breakers  # noqa: E402
+import batch  # noqa: E402
 import corpus  # noqa: E402
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -159,35 +159,8 @@ def clean_cases(lines):
 # --- running the fixer ------------------------------------------------------
 
 def run_fixer(fixer, cases, jobs, work_dir, name):
-    """The fixer's output line (bytes) for each case; the batch is split into
-    `jobs` contiguous chunks, each run as one fixer process."""
-    size = -(-len(cases) // jobs) or 1
-    runs = []
-    for start in range(0, len(cases), size):
-        chunk = cases[start:start + size]
-        stem = os.path.join(work_dir, "%s.%d" % (name, start))
-        with open(stem + ".in", "wb") as f:
-            f.writelines(c.input.encode("utf-8") + b"\n" for c in chunk)
-        with open(stem + ".in", "rb") as stdin, open(stem + ".out", "wb") as stdout:
-            process = subprocess.Popen([fixer], stdin=stdin, stdout=stdout)
-        runs.append((process, stem + ".out", len(chunk)))
-    outputs = []
-    for process, out_path, expected_lines in runs:
-        if process.wait() != 0:
-            fatal("%s exited with status %d on the %s batch" % (fixer, process.returncode, name))
-        outputs.extend(read_lines(out_path, expected_lines, name))
-    return outputs
-
-
-def read_lines(path, expected_lines, name):
-    with open(path, "rb") as f:
-        data = f.read()
-    lines = data.split(b"\n")
-    if lines[-1] == b"":
-        lines.pop()
-    if len(lines) != expected_lines:
-        fatal("the fixer gave %d lines for %d on the %s batch" % (len(lines), expected_lines, name))
-    return lines
+    """The fixer's output line (bytes) for each case."""
+    return batch.run_or_exit("accuracy", fixer, [c.input for c in cases], jobs, work_dir, name)
 
 
 def fatal(message):
@@ -230,14 +203,7 @@ def run_category(fixer, name, cases, jobs, work_dir):
 
 # --- the report -------------------------------------------------------------
 
-def percent(ok, total):
-    return "%.2f" % (100.0 * ok / total) if total else "n/a"
-
-
-def table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+percent, table = batch.percent, batch.table
 
 
 def single_section(result, unbreakable):

@@ -58,7 +58,6 @@ import glob
 import os
 import random
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -66,6 +65,7 @@ import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import batch  # noqa: E402
 import corpus  # noqa: E402
 
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -1052,28 +1052,7 @@ def write_carriers(out):
 
 def run_fixer(fixer, texts, jobs, work_dir, name):
     """The fixer's output line (bytes) for each text, in `jobs` processes."""
-    size = -(-len(texts) // jobs) or 1
-    runs = []
-    for start in range(0, len(texts), size):
-        chunk = texts[start:start + size]
-        stem = os.path.join(work_dir, "%s.%d" % (name, start))
-        with open(stem + ".in", "wb") as f:
-            f.writelines(t.encode("utf-8") + b"\n" for t in chunk)
-        with open(stem + ".in", "rb") as stdin, open(stem + ".out", "wb") as stdout:
-            process = subprocess.Popen([fixer], stdin=stdin, stdout=stdout)
-        runs.append((process, stem + ".out", len(chunk)))
-    outputs = []
-    for process, out_path, expected in runs:
-        if process.wait() != 0:
-            fatal("%s exited with status %d on the %s batch" % (fixer, process.returncode, name))
-        with open(out_path, "rb") as f:
-            lines = f.read().split(b"\n")
-        if lines[-1] == b"":
-            lines.pop()
-        if len(lines) != expected:
-            fatal("the fixer gave %d lines for %d on the %s batch" % (len(lines), expected, name))
-        outputs.extend(lines)
-    return outputs
+    return batch.run_or_exit("spam", fixer, texts, jobs, work_dir, name)
 
 
 def fatal(message):
@@ -1083,14 +1062,7 @@ def fatal(message):
 
 # --- the report -------------------------------------------------------------
 
-def percent(ok, total):
-    return "%.2f" % (100.0 * ok / total) if total else "n/a"
-
-
-def table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+percent, table = batch.percent, batch.table
 
 
 def group_name(group, part):
