@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "codec.h"
+#include "grow.h"
 #include "mojifix.h"
 
 int mf_utf8_encode(uint32_t cp, char *out)
@@ -32,16 +33,10 @@ int mf_utf8_encode(uint32_t cp, char *out)
 
 int mf_chars_reserve(mf_chars *c, size_t n)
 {
-    if (n <= c->cap)
-        return MF_OK;
-    size_t cap = c->cap ? c->cap : 256;
-    while (cap < n)
-        cap *= 2;
-    mf_char *v = realloc(c->v, cap * sizeof *v);
+    mf_char *v = mf_grow(c->v, &c->cap, n, sizeof *v);
     if (!v)
         return MF_ERR_NOMEM;
     c->v = v;
-    c->cap = cap;
     return MF_OK;
 }
 

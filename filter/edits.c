@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "codec.h"
+#include "grow.h"
 #include "mojifix.h"
 
 void mf_edits_clear(mf_edits *e)
@@ -21,27 +22,17 @@ void mf_edits_free(mf_edits *e)
     memset(e, 0, sizeof *e);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return MF_OK;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * elem);
-    if (!q)
-        return MF_ERR_NOMEM;
-    *p = q;
-    *cap = c;
-    return MF_OK;
-}
-
 /* The byte buffer is always allocated (one byte more than needed), so that
  * bytes + repl_at is a valid pointer even for an empty replacement. */
 int mf_edits_add(mf_edits *e, const mf_edit_rec *rec, const char *repl, size_t len)
 {
-    if (grow((void **)&e->v, &e->cap, e->n + 1, sizeof *e->v) != MF_OK ||
-        grow((void **)&e->bytes, &e->bytes_cap, e->nbytes + len + 1, 1) != MF_OK)
+    mf_edit_rec *v = mf_grow(e->v, &e->cap, e->n + 1, sizeof *v);
+    if (v)
+        e->v = v;
+    char *bytes = mf_grow(e->bytes, &e->bytes_cap, e->nbytes + len + 1, 1);
+    if (bytes)
+        e->bytes = bytes;
+    if (!v || !bytes)
         return MF_ERR_NOMEM;
     mf_edit_rec *r = &e->v[e->n++];
     *r = *rec;

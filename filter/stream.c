@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "edits.h"
+#include "grow.h"
 #include "mojifix.h"
 #include "repair.h"
 #include "spam.h"
@@ -254,16 +255,10 @@ typedef struct growbuf {
 static int grow_write(void *ctx, const char *bytes, size_t len)
 {
     growbuf *g = ctx;
-    if (g->n + len > g->cap) {
-        size_t cap = g->cap ? g->cap : 256;
-        while (cap < g->n + len)
-            cap *= 2;
-        char *q = realloc(g->p, cap);
-        if (!q)
-            return -1;
-        g->p = q;
-        g->cap = cap;
-    }
+    char *p = mf_grow(g->p, &g->cap, g->n + len, 1);
+    if (!p)
+        return -1;
+    g->p = p;
     memcpy(g->p + g->n, bytes, len);
     g->n += len;
     return 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "codec.h"
+#include "grow.h"
 #include "mojifix.h"
 #include "repair_internal.h"
 
@@ -136,14 +137,10 @@ static int add_unit(mf_repair *r, const mf_unit *n)
             return MF_OK;
         }
     }
-    if (r->nunits == r->units_cap) {
-        size_t cap = r->units_cap ? r->units_cap * 2 : 64;
-        mf_unit *v = realloc(r->units, cap * sizeof *v);
-        if (!v)
-            return MF_ERR_NOMEM;
-        r->units = v;
-        r->units_cap = cap;
-    }
+    mf_unit *v = mf_grow(r->units, &r->units_cap, r->nunits + 1, sizeof *v);
+    if (!v)
+        return MF_ERR_NOMEM;
+    r->units = v;
     r->units[r->nunits++] = *n;
     return MF_OK;
 }

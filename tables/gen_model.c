@@ -56,12 +56,6 @@ static uint32_t next_cp(const unsigned char **p, const unsigned char *end)
     return n ? cp : 0xFFFD;
 }
 
-/* Characters the language model knows one by one (mf_own_column). */
-static int is_letter(uint32_t cp)
-{
-    return mf_own_column(cp);
-}
-
 static int lang_index(const char *name)
 {
     for (int i = 0; i < nlangs; i++)
@@ -92,7 +86,7 @@ static void count_line(int lang, const char *text)
             class_distinct[cl] += unigram[cp] == 0;
             unigram[cp] += 1;
         }
-        if (lang >= 0 && is_letter(cp)) {
+        if (lang >= 0 && mf_own_column(cp)) {
             uint32_t f = (uint32_t)u_tolower((UChar32)cp);
             if (f <= 0xFFFF && lang_letter_count[lang][f] < 0xFFFF)
                 lang_letter_count[lang][f]++;
@@ -232,7 +226,7 @@ static int letter_columns(uint32_t *folded, int max)
 {
     int n = 0;
     for (uint32_t f = 0; f <= 0xFFFF && n < max; f++) {
-        if (!is_letter(f) || (uint32_t)u_tolower((UChar32)f) != f)
+        if (!mf_own_column(f) || (uint32_t)u_tolower((UChar32)f) != f)
             continue;
         long total = 0;
         for (int l = 0; l < nlangs; l++)
@@ -258,7 +252,7 @@ static void write_char_columns(FILE *out, const uint32_t *folded, int ncols)
     static int column[MF_OWN_COLUMN_LIMIT];
     for (uint32_t cp = 0; cp < MF_OWN_COLUMN_LIMIT; cp++) {
         uint32_t f = (uint32_t)u_tolower((UChar32)cp);
-        int col = cp >= 0x80 && is_letter(cp) && f <= 0xFFFF ? column_of(folded, ncols, f) : -1;
+        int col = cp >= 0x80 && mf_own_column(cp) && f <= 0xFFFF ? column_of(folded, ncols, f) : -1;
         column[cp] = col < 0 ? 0xFFFF : col;
     }
     fprintf(out, "const uint16_t mf_char_column[MF_OWN_COLUMN_LIMIT] = {\n");
