@@ -59,6 +59,7 @@ int mf_decode_window(const uint8_t *buf, size_t len, mf_chars *out)
         mf_char *c = &out->v[n++];
         int k = mf_utf8_decode(buf + i, len - i, &c->cp);
         c->flags = 0;
+        c->signal = 0;
         if (k == 0) {
             c->cp = mf_codecs[0].to_ucs[buf[i]];
             c->flags = MF_CHAR_INVALID;

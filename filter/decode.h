@@ -19,6 +19,7 @@ typedef struct mf_char {
                         the outermost break in the low byte */
     uint8_t levels;  /* how many decodes made this character */
     uint8_t flags;
+    uint8_t signal;  /* with MF_CHAR_SPAM: what decided it (MF_SPAM_*) */
 } mf_char;
 
 typedef struct mf_chars {

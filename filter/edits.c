@@ -8,6 +8,7 @@
 #include "codec.h"
 #include "grow.h"
 #include "mojifix.h"
+#include "spam.h"
 
 void mf_edits_clear(mf_edits *e)
 {
@@ -71,4 +72,9 @@ void mf_edit_rule_name(const mf_edit_rec *rec, char *buf, size_t size)
         uint32_t k = (rec->chain >> (8 * i)) & 0xFF;
         at += (size_t)snprintf(buf + at, size - at, "%s%s", mf_codecs[k - 1].name, i ? "+" : "");
     }
+}
+
+const char *mf_edit_detail(const mf_edit_rec *rec)
+{
+    return rec->kind == MF_EDIT_SPAM ? mf_spam_signal_name(rec->signal) : NULL;
 }

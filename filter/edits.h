@@ -17,6 +17,7 @@ typedef struct mf_edit_rec {
     uint32_t repl_at, repl_len; /* in mf_edits.bytes */
     uint32_t chain;             /* codecs, as mf_char.chain */
     uint8_t levels, kind;
+    uint8_t signal;             /* MF_EDIT_SPAM: what decided it (MF_SPAM_*) */
 } mf_edit_rec;
 
 typedef struct mf_edits {
@@ -33,5 +34,8 @@ int mf_edits_add(mf_edits *e, const mf_edit_rec *rec, const char *repl, size_t l
 
 /* Writes the rule name of an edit ("utf8-as-cp1252 x2") into buf. */
 void mf_edit_rule_name(const mf_edit_rec *rec, char *buf, size_t size);
+
+/* Why the rule applied, for rules that say ("inside-word"), or NULL. */
+const char *mf_edit_detail(const mf_edit_rec *rec);
 
 #endif

@@ -41,13 +41,18 @@ enum {
 #define MF_RULES_DEFAULT (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM)
 
 /* One change: input bytes [offset, offset + length) become replacement.
- * Offsets count from the first byte given to the stream. */
+ * Offsets count from the first byte given to the stream. The pointers are
+ * valid during the callback only; the byte strings are not NUL-terminated. */
 typedef struct mf_edit {
     uint64_t offset;
     uint32_t length;
-    const char *replacement; /* not NUL-terminated; valid during the callback */
+    const char *replacement;
     uint32_t replacement_length;
     const char *rule;        /* e.g. "utf8-as-macroman", "utf8-as-cp1252 x2" */
+    const char *original;    /* the length input bytes replaced */
+    uint64_t line;           /* 1-based line of offset (lines end with \n) */
+    uint64_t column;         /* 1-based, in characters (an invalid byte is one) */
+    const char *detail;      /* what decided a spam edit ("inside-word"), or NULL */
 } mf_edit;
 
 /* Receives output bytes; returns 0, or nonzero to stop with MF_ERR_OUTPUT. */

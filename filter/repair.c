@@ -45,7 +45,7 @@ static int apply_units(mf_repair *r)
         }
         const mf_unit *x = &r->units[u];
         out[n++] = (mf_char){x->cp, c[i].start, c[i + x->len - 1].end,
-                             (uint32_t)(x->codec + 1) | x->inner << 8, x->levels, 0};
+                             (uint32_t)(x->codec + 1) | x->inner << 8, x->levels, 0, 0};
         i += x->len;
     }
     r->next.n = n;
@@ -66,7 +66,7 @@ static int changed(const mf_char *c, unsigned rules)
 static int same_rule(const mf_char *a, const mf_char *b)
 {
     return a->levels == b->levels && a->chain == b->chain &&
-           (a->flags & MF_CHAR_SPAM) == (b->flags & MF_CHAR_SPAM);
+           (a->flags & MF_CHAR_SPAM) == (b->flags & MF_CHAR_SPAM) && a->signal == b->signal;
 }
 
 /* Each run of changed characters under one rule becomes one edit. */
@@ -81,7 +81,8 @@ static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
         }
         int spam = (c[i].flags & MF_CHAR_SPAM) != 0;
         mf_edit_rec rec = {c[i].start, 0, 0, 0, c[i].chain, c[i].levels,
-                           spam ? MF_EDIT_SPAM : c[i].levels ? 0 : MF_EDIT_INVALID};
+                           spam ? MF_EDIT_SPAM : c[i].levels ? 0 : MF_EDIT_INVALID,
+                           spam ? c[i].signal : 0};
         size_t len = 0;
         size_t j = i;
         for (; j < r->chars.n && changed(&c[j], rules) && same_rule(&c[i], &c[j]) &&

@@ -208,6 +208,23 @@ static size_t foreign_end(const mf_char *c, size_t n, size_t i, int own, size_t 
     return j;
 }
 
+const char *mf_spam_signal_name(int signal)
+{
+    switch (signal) {
+    case MF_SPAM_INSIDE_WORD: return "inside-word";
+    case MF_SPAM_GLUED_RUN: return "glued-run";
+    default: return NULL;
+    }
+}
+
+static void mark(mf_char *c, size_t from, size_t to, int signal)
+{
+    for (size_t k = from; k < to; k++) {
+        c[k].flags |= MF_CHAR_SPAM;
+        c[k].signal = (uint8_t)signal;
+    }
+}
+
 /* Runs of another script's letters inside a word of an alphabetic one
  * ("fпокер онлайнür", "W澳门赌场ird"): a word does not change script in its
  * middle. Three letters at least, so that a lone homoglyph is left to
@@ -232,8 +249,7 @@ static void mark_inside_words(mf_char *c, size_t n)
             continue;
         if (!prose_letter(c[i].cp) && !prose_letter(c[j].cp))
             continue;
-        for (size_t k = i + 1; k < j; k++)
-            c[k].flags |= MF_CHAR_SPAM;
+        mark(c, i + 1, j, MF_SPAM_INSIDE_WORD);
         i = j - 1;
     }
 }
@@ -254,8 +270,7 @@ void mf_spam_mark(mf_char *c, size_t n)
         int prose = prose_at(c, n, i - 1, -1, &glued_left) & prose_at(c, n, j, 1, &glued_right);
         int inside = glued_left && glued_right;
         if (prose && (inside || ((glued_left || glued_right) && length >= GLUED_RUN_MIN)))
-            for (size_t k = i; k < j; k++)
-                c[k].flags |= MF_CHAR_SPAM;
+            mark(c, i, j, inside ? MF_SPAM_INSIDE_WORD : MF_SPAM_GLUED_RUN);
         i = j;
     }
 }

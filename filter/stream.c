@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "edits.h"
 #include "grow.h"
 #include "mojifix.h"
@@ -28,6 +29,7 @@ struct mf_stream {
     char *out;            /* output not yet handed to write */
     size_t nout;
     uint64_t offset;      /* input offset of the next unprocessed byte */
+    uint64_t line, column; /* of the next byte to pass, kept only for on_edit */
     mf_repair *repair;
     mf_edits edits;
     int status;           /* sticky: the first error */
@@ -84,12 +86,39 @@ static int emit(mf_stream *s, const void *bytes, size_t len)
     return MF_OK;
 }
 
-static void report_edit(mf_stream *s, const mf_edit_rec *rec)
+static uint64_t count_chars(const uint8_t *p, size_t n)
+{
+    uint64_t chars = 0;
+    for (size_t i = 0; i < n; chars++) {
+        uint32_t cp;
+        int k = mf_utf8_decode(p + i, n - i, &cp);
+        i += k ? (size_t)k : 1;
+    }
+    return chars;
+}
+
+/* Moves the line and column past input bytes p[0..n). Only edit reports
+ * use them, so the work is done only for a caller that wants those. */
+static void advance(mf_stream *s, const uint8_t *p, size_t n)
+{
+    if (!s->cfg.on_edit)
+        return;
+    const uint8_t *nl, *rest = p, *end = p + n;
+    while ((nl = memchr(rest, '\n', (size_t)(end - rest))) != NULL) {
+        s->line++;
+        s->column = 0;
+        rest = nl + 1;
+    }
+    s->column += count_chars(rest, (size_t)(end - rest));
+}
+
+static void report_edit(mf_stream *s, const uint8_t *w, const mf_edit_rec *rec)
 {
     char rule[128];
     mf_edit_rule_name(rec, rule, sizeof rule);
     mf_edit e = {s->offset + rec->start, rec->end - rec->start,
-                 s->edits.bytes + rec->repl_at, rec->repl_len, rule};
+                 s->edits.bytes + rec->repl_at, rec->repl_len, rule,
+                 (const char *)w + rec->start, s->line, s->column + 1, mf_edit_detail(rec)};
     s->cfg.on_edit(s->cfg.edit_ctx, &e);
 }
 
@@ -99,12 +128,16 @@ static int apply_edits(mf_stream *s, const uint8_t *w, size_t len)
     size_t at = 0;
     for (size_t i = 0; i < s->edits.n && s->status == MF_OK; i++) {
         const mf_edit_rec *rec = &s->edits.v[i];
-        if (s->cfg.on_edit)
-            report_edit(s, rec);
+        if (s->cfg.on_edit) {
+            advance(s, w + at, rec->start - at);
+            report_edit(s, w, rec);
+            advance(s, w + rec->start, rec->end - rec->start);
+        }
         emit(s, w + at, rec->start - at);
         emit(s, s->edits.bytes + rec->repl_at, rec->repl_len);
         at = rec->end;
     }
+    advance(s, w + at, len - at);
     return emit(s, w + at, len - at);
 }
 
@@ -116,8 +149,10 @@ static int process_window(mf_stream *s, const uint8_t *w, size_t len)
         rules &= ~(unsigned)(MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8);
     if ((rules & MF_RULE_SPAM) && !mf_spam_suspect(w, len))
         rules &= ~(unsigned)MF_RULE_SPAM;
-    if (!rules)
+    if (!rules) {
+        advance(s, w, len);
         return emit(s, w, len);
+    }
     mf_edits_clear(&s->edits);
     int rc = mf_repair_window(s->repair, w, len, rules, &s->edits);
     if (rc != MF_OK)
@@ -149,6 +184,7 @@ static size_t process(mf_stream *s, const uint8_t *p, size_t n, int final, size_
     while (at < n && s->status == MF_OK) {
         size_t fast = ascii_lines(p + at, n - at, at ? 0 : known);
         if (fast) {
+            advance(s, p + at, fast);
             emit(s, p + at, fast);
             at += fast;
             s->offset += fast;
@@ -180,6 +216,7 @@ mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ct
     s->cfg = *cfg;
     s->write = write;
     s->write_ctx = write_ctx;
+    s->line = 1;
     s->pending = malloc(PENDING_CAP);
     s->out = malloc(OUT_CAP);
     s->repair = mf_repair_new();

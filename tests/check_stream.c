@@ -349,12 +349,15 @@ typedef struct rec_edit {
     uint64_t offset;
     uint32_t length;
     size_t repl_at, repl_len; /* in the run's repl buffer */
+    size_t orig_at;           /* in the run's orig buffer */
+    uint64_t line, column;
     char rule[64];
 } rec_edit;
 
 typedef struct run {
     buf out;
     buf repl;
+    buf orig;
     rec_edit *edits;
     size_t nedits, cap;
     int bad_edit_call; /* a NULL edit, rule or replacement */
@@ -369,7 +372,7 @@ static int run_write(void *ctx, const char *bytes, size_t len)
 static void run_edit(void *ctx, const mf_edit *e)
 {
     run *r = ctx;
-    if (!e || !e->rule || (!e->replacement && e->replacement_length)) {
+    if (!e || !e->rule || (!e->replacement && e->replacement_length) || !e->original) {
         r->bad_edit_call = 1;
         return;
     }
@@ -384,6 +387,10 @@ static void run_edit(void *ctx, const mf_edit *e)
     x->repl_at = r->repl.n;
     x->repl_len = e->replacement_length;
     buf_add(&r->repl, e->replacement, e->replacement_length);
+    x->orig_at = r->orig.n;
+    buf_add(&r->orig, e->original, e->length);
+    x->line = e->line;
+    x->column = e->column;
     snprintf(x->rule, sizeof x->rule, "%s", e->rule);
 }
 
@@ -391,6 +398,7 @@ static void run_free(run *r)
 {
     buf_free(&r->out);
     buf_free(&r->repl);
+    buf_free(&r->orig);
     free(r->edits);
     memset(r, 0, sizeof *r);
 }
@@ -489,6 +497,7 @@ static void assert_same_run(const input *in, const run *want, const run *got, co
                           (a->repl_len == 0 || /* a removal: no bytes to compare */
                            memcmp(got->repl.p + a->repl_at, want->repl.p + b->repl_at,
                                   a->repl_len) == 0) &&
+                          a->line == b->line && a->column == b->column &&
                           strcmp(a->rule, b->rule) == 0,
                       "%s, %s: edit %zu differs from mf_fix_buffer's", in->name, how, i);
     }
@@ -626,6 +635,26 @@ static int is_well_formed(const buf *b)
     return 1;
 }
 
+/* The 1-based line and column (in characters) of input byte `offset`,
+ * counted the slow way. */
+static void position_of(const buf *b, uint64_t offset, uint64_t *line, uint64_t *column)
+{
+    *line = 1;
+    *column = 1;
+    for (size_t i = 0; i < offset;) {
+        if (b->p[i] == '\n') {
+            ++*line;
+            *column = 1;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = mf_utf8_decode((const uint8_t *)b->p + i, b->n - i, &cp);
+        i += k ? (size_t)k : 1;
+        ++*column;
+    }
+}
+
 static void check_edits_explain(const input *in, const run *r)
 {
     ck_assert_msg(!r->bad_edit_call, "%s: an edit with a NULL rule or replacement", in->name);
@@ -641,6 +670,14 @@ static void check_edits_explain(const input *in, const run *r)
         ck_assert_msg(e->rule[0] != '\0', "%s: edit %zu has an empty rule", in->name, i);
         ck_assert_msg(rule_is_known(e->rule), "%s: edit %zu has rule \"%s\"", in->name, i,
                       e->rule);
+        ck_assert_msg(memcmp(r->orig.p + e->orig_at, in->data.p + e->offset, e->length) == 0,
+                      "%s: edit %zu's original bytes are not the input's", in->name, i);
+        uint64_t line, column;
+        position_of(&in->data, e->offset, &line, &column);
+        ck_assert_msg(e->line == line && e->column == column,
+                      "%s: edit %zu at %llu:%llu, should be %llu:%llu", in->name, i,
+                      (unsigned long long)e->line, (unsigned long long)e->column,
+                      (unsigned long long)line, (unsigned long long)column);
         buf_add(&applied, in->data.p + at, (size_t)(e->offset - at));
         buf_add(&applied, r->repl.p + e->repl_at, e->repl_len);
         at = e->offset + e->length;
