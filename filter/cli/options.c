@@ -9,6 +9,7 @@
 void mf_options_usage(void)
 {
     fputs("Usage: mojifix [OPTION]... [FILE]...\n"
+          "  or:  mojifix --revert LOG [FILE]...\n"
           "Repair mojibake in text: UTF-8 that was decoded through a legacy codec\n"
           "(Windows-1252, MacRoman, KOI8-R, ...) and re-encoded, once or several times.\n"
           "Reads each FILE (or standard input when there is none, or for \"-\") and\n"
@@ -24,18 +25,57 @@ void mf_options_usage(void)
           "                         such as \"sho광주출장마사지otings\"), which are removed\n"
           "                         by default\n"
           "\n"
+          "What changed, and undoing it:\n"
+          "      --explain[=FILE]   tell each change on standard error (or in FILE):\n"
+          "                         FILE:LINE:COLUMN: byte OFFSET: \"before\" → \"after\"\n"
+          "                         RULE, with invisible and invalid bytes escaped\n"
+          "      --log=FILE         write an edit log (JSON Lines) that can undo every\n"
+          "                         change\n"
+          "      --revert=LOG       turn text fixed with --log=LOG back into its input,\n"
+          "                         byte for byte; refuse a text that is not that output\n"
+          "      --check            write no text; exit 1 if an input would change\n"
+          "      --stats            at the end, on standard error: edits per rule, bytes\n"
+          "                         in and out, lines touched\n"
+          "  -i, --in-place[=SUFFIX]  repair (or revert) each FILE where it is, through a\n"
+          "                         temporary file renamed over it; with SUFFIX (-iSUFFIX)\n"
+          "                         keep the original as FILE+SUFFIX\n"
+          "\n"
           "Other options:\n"
           "      --list-codecs      list the codecs the repair knows, and exit\n"
           "  -h, --help             show this help, and exit\n"
           "  -V, --version          show the version, and exit\n"
           "\n"
-          "Exit status: 0 on success; 2 on a usage error or when an input could not be\n"
-          "read or the output could not be written (the other files are still\n"
-          "processed). Messages go to standard error as \"mojifix: FILE: message\".\n",
+          "Exit status:\n"
+          "  0  success (with --check: nothing would change)\n"
+          "  1  with --check: some input would change\n"
+          "  2  trouble: a usage error, an input that could not be read (the other files\n"
+          "     are still processed), output or a log that could not be written, or a\n"
+          "     text that does not match the log it is reverted with\n"
+          "Messages go to standard error as \"mojifix: FILE: message\". A closed pipe\n"
+          "ends mojifix quietly.\n",
           stdout);
 }
 
-static int parse_long(const char *a, mf_options *opt)
+/* --name=VALUE or --name VALUE; returns the value, or NULL (err set). */
+static const char *value_of(const char *a, const char *name, int argc, char **argv, int *i,
+                            char *err, int errlen)
+{
+    size_t n = strlen(name);
+    if (a[n] == '=')
+        return a + n + 1;
+    if (*i + 1 < argc)
+        return argv[++*i];
+    snprintf(err, (size_t)errlen, "option '%s' needs a value", name);
+    return NULL;
+}
+
+static int has_value(const char *a, const char *name)
+{
+    size_t n = strlen(name);
+    return !strncmp(a, name, n) && (a[n] == 0 || a[n] == '=');
+}
+
+static int parse_flag(const char *a, mf_options *opt)
 {
     if (!strcmp(a, "--help")) opt->help = 1;
     else if (!strcmp(a, "--version")) opt->version = 1;
@@ -43,36 +83,73 @@ static int parse_long(const char *a, mf_options *opt)
     else if (!strcmp(a, "--no-mojibake")) opt->rules &= ~(unsigned)MF_RULE_MOJIBAKE;
     else if (!strcmp(a, "--no-invalid")) opt->rules &= ~(unsigned)MF_RULE_INVALID_UTF8;
     else if (!strcmp(a, "--no-spam")) opt->rules &= ~(unsigned)MF_RULE_SPAM;
+    else if (!strcmp(a, "--check")) opt->check = 1;
+    else if (!strcmp(a, "--stats")) opt->stats = 1;
+    else if (!strcmp(a, "--explain")) opt->explain = 1;
+    else if (!strcmp(a, "--in-place")) opt->in_place = 1;
+    else if (!strncmp(a, "--explain=", 10)) opt->explain = 1, opt->explain_file = a + 10;
+    else if (!strncmp(a, "--in-place=", 11)) opt->in_place = 1, opt->suffix = a + 11;
+    else if (!strcmp(a, "-h")) opt->help = 1;
+    else if (!strcmp(a, "-V")) opt->version = 1;
+    else if (!strncmp(a, "-i", 2)) opt->in_place = 1, opt->suffix = a + 2;
     else return -1;
     return 0;
+}
+
+/* An option at argv[*i]; returns 0, or -1 with err set. */
+static int parse_option(int argc, char **argv, int *i, mf_options *opt, char *err, int errlen)
+{
+    const char *a = argv[*i];
+    if (has_value(a, "--log"))
+        return (opt->log_file = value_of(a, "--log", argc, argv, i, err, errlen)) ? 0 : -1;
+    if (has_value(a, "--revert"))
+        return (opt->revert_log = value_of(a, "--revert", argc, argv, i, err, errlen)) ? 0 : -1;
+    if (parse_flag(a, opt) == 0)
+        return 0;
+    snprintf(err, (size_t)errlen, "unknown option '%s'", a);
+    return -1;
+}
+
+/* Options that make no sense together. */
+static int check_combination(const mf_options *opt, char *err, int errlen)
+{
+    const char *bad = NULL;
+    if (opt->check && opt->in_place)
+        bad = "--check and --in-place";
+    else if (opt->revert_log && (opt->check || opt->explain || opt->log_file || opt->stats))
+        bad = "--revert and --check, --explain, --log or --stats";
+    else if (opt->in_place && opt->nfiles == 0)
+        bad = "--in-place without a FILE";
+    else if (opt->revert_log && !opt->in_place && opt->nfiles > 1)
+        bad = "--revert without --in-place and several FILEs";
+    if (bad)
+        snprintf(err, (size_t)errlen, "%s cannot go together", bad);
+    for (int i = 0; !bad && opt->in_place && i < opt->nfiles; i++)
+        if (!strcmp(opt->files[i], "-"))
+            snprintf(err, (size_t)errlen, "--in-place cannot write standard input back"),
+                bad = "-";
+    return bad ? -1 : 0;
 }
 
 int mf_options_parse(int argc, char **argv, mf_options *opt, char *err, int errlen)
 {
     memset(opt, 0, sizeof *opt);
     opt->rules = MF_RULES_DEFAULT;
-    opt->files = argv + argc; /* argv[argc] is NULL */
-    int only_files = 0, first_file = argc;
-    /* Files are gathered to the front of argv's tail, in order. */
-    int nfiles = 0;
+    opt->suffix = "";
+    int only_files = 0, nfiles = 0;
+    /* Files are gathered, in order, to the front of argv + 1: the slot
+     * written is never past the argument being read. */
+    char **list = argv + 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (only_files || a[0] != '-' || !strcmp(a, "-")) {
-            if (first_file == argc)
-                first_file = i;
-            argv[first_file + nfiles++] = argv[i];
-        } else if (!strcmp(a, "--")) {
+        if (only_files || a[0] != '-' || !strcmp(a, "-"))
+            list[nfiles++] = argv[i];
+        else if (!strcmp(a, "--"))
             only_files = 1;
-        } else if (!strcmp(a, "-h")) {
-            opt->help = 1;
-        } else if (!strcmp(a, "-V")) {
-            opt->version = 1;
-        } else if (parse_long(a, opt) != 0) {
-            snprintf(err, (size_t)errlen, "unknown option '%s'", a);
+        else if (parse_option(argc, argv, &i, opt, err, errlen) != 0)
             return -1;
-        }
     }
-    opt->files = argv + first_file;
+    opt->files = list;
     opt->nfiles = nfiles;
-    return 0;
+    return check_combination(opt, err, errlen);
 }

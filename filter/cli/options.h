@@ -5,14 +5,21 @@
 /* Exit statuses, documented in --help and the README. */
 enum {
     MF_EXIT_OK = 0,
-    MF_EXIT_CHANGED = 1, /* reserved for --check */
-    MF_EXIT_TROUBLE = 2  /* a usage, input or output error */
+    MF_EXIT_CHANGED = 1, /* --check: an input would change */
+    MF_EXIT_TROUBLE = 2  /* a usage, input, output or log error */
 };
 
 typedef struct mf_options {
     unsigned rules;
     int help, version, list_codecs;
-    char **files; /* NULL-terminated; empty means standard input */
+    int explain;              /* --explain[=FILE] */
+    const char *explain_file; /* NULL: standard error */
+    const char *log_file;     /* --log FILE */
+    const char *revert_log;   /* --revert LOG */
+    int check, stats;
+    int in_place;             /* -i[SUFFIX], --in-place[=SUFFIX] */
+    const char *suffix;       /* "" when none */
+    char **files;             /* empty means standard input */
     int nfiles;
 } mf_options;
 

@@ -1,0 +1,14 @@
+/* explain.h: --explain, one line per change:
+ *   NAME:LINE:COLUMN: byte OFFSET: "before" → "after" RULE [(DETAIL)]
+ * with before and after escaped (escape.h) so that invisible characters and
+ * invalid bytes show. */
+#ifndef MF_CLI_EXPLAIN_H
+#define MF_CLI_EXPLAIN_H
+
+#include <stdio.h>
+
+#include "mojifix.h"
+
+void explain_edit(FILE *f, const char *name, const mf_edit *e);
+
+#endif

@@ -1,0 +1,40 @@
+/* fix.h: one input repaired: read, streamed through libmojifix, written to
+ * a sink, with each edit handed to --explain, --log and --stats. */
+#ifndef MF_CLI_FIX_H
+#define MF_CLI_FIX_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "editlog.h"
+#include "mojifix.h"
+#include "sink.h"
+#include "stats.h"
+
+/* What is the same for every input of a run. */
+typedef struct fix_job {
+    unsigned rules;
+    FILE *explain;   /* --explain, or NULL */
+    editlog *log;    /* --log, or NULL */
+    stats *stats;    /* --stats, or NULL */
+    int count;       /* whether edits must be counted (--check, -i) */
+    uint64_t edits;  /* over all inputs so far, when counted */
+} fix_job;
+
+typedef struct fix_result {
+    uint64_t in_bytes, out_bytes, in_hash, out_hash, edits;
+    int read_err;   /* errno of a failed read, or 0 */
+    int status;     /* of the stream: MF_ERR_OUTPUT when the sink failed */
+} fix_result;
+
+/* Repairs fd into out. Reports read and library errors itself, naming the
+ * input and the byte offset; a failed output only in r->status. The caller
+ * writes the input's log record (fix_log) once it knows the output stays.
+ * Returns 0 when all went well. */
+int fix_fd(fix_job *job, int fd, const char *name, sink *out, fix_result *r);
+
+/* Writes the log record of an input fix_fd repaired; returns 0 or -1 after
+ * saying why. */
+int fix_log(fix_job *job, const char *log_name, const fix_result *r);
+
+#endif

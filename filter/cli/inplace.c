@@ -1,0 +1,103 @@
+/* inplace.c: repairing files where they are. */
+#define _XOPEN_SOURCE 700
+#include "inplace.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "say.h"
+
+/* A symbolic link stays one: the file it points to is replaced. */
+static char *target_of(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+        return realpath(path, NULL);
+    return strdup(path);
+}
+
+static char *backup_name(const char *path, const char *suffix)
+{
+    size_t n = strlen(path) + strlen(suffix) + 1;
+    char *b = malloc(n);
+    if (b)
+        snprintf(b, n, "%s%s", path, suffix);
+    return b;
+}
+
+/* Repairs the open file into f; 1 when it changed, 0 when not, -1. */
+static int repair_into(fix_job *job, int fd, const struct stat *st, const char *path,
+                       atomic_file *f, fix_result *r)
+{
+    sink out = {f->fd, 0};
+    uint64_t before = job->edits;
+    if (fix_fd(job, fd, path, &out, r) != 0) {
+        if (r->status == MF_ERR_OUTPUT)
+            say(path, "cannot write the repaired text: %s", strerror(out.err));
+        return -1;
+    }
+    struct stat now;
+    if (fstat(fd, &now) != 0 || now.st_size != st->st_size ||
+        r->in_bytes != (uint64_t)st->st_size) {
+        say(path, "changed while being read; left as it was");
+        return -1;
+    }
+    return job->edits != before;
+}
+
+static int replace(fix_job *job, const char *path, int fd, const char *suffix)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        say(path, "not a regular file; left as it was");
+        return -1;
+    }
+    atomic_file f;
+    int err = atomic_open(&f, path);
+    if (err) {
+        say(path, "cannot create a temporary file beside it: %s", strerror(err));
+        return -1;
+    }
+    fix_result r;
+    int changed = repair_into(job, fd, &st, path, &f, &r);
+    if (changed <= 0) {
+        atomic_abort(&f);
+        if (job->log)
+            editlog_discard(job->log);
+        return changed < 0 ? -1 : fix_log(job, path, &r);
+    }
+    char *backup = suffix && *suffix ? backup_name(path, suffix) : NULL;
+    err = suffix && *suffix && !backup ? ENOMEM : atomic_commit(&f, &st, backup);
+    free(backup);
+    if (err) {
+        atomic_abort(&f);
+        say(path, "cannot replace it: %s; left as it was", strerror(err));
+        return -1;
+    }
+    return fix_log(job, path, &r);
+}
+
+int inplace_fix(fix_job *job, const char *path, const char *suffix)
+{
+    char *target = target_of(path);
+    if (!target) {
+        say(path, "%s", strerror(errno));
+        return -1;
+    }
+    int fd = open(target, O_RDONLY);
+    int rc = -1;
+    if (fd < 0)
+        say(path, "%s", strerror(errno));
+    else {
+        rc = replace(job, target, fd, suffix);
+        close(fd);
+    }
+    free(target);
+    return rc;
+}

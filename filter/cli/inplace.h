@@ -1,0 +1,15 @@
+/* inplace.h: -i / --in-place, like sed: the repaired text goes to a
+ * temporary file in the same directory, which is fsynced and renamed over
+ * the original (mode kept, and owner when allowed); with a suffix, the
+ * original stays as FILE+SUFFIX. A file that was not read whole, or changed
+ * size while being read, is never replaced; one that needs no change is
+ * left alone (no backup, same modification time). */
+#ifndef MF_CLI_INPLACE_H
+#define MF_CLI_INPLACE_H
+
+#include "fix.h"
+
+/* Returns 0, or -1 after saying why (the file is then as it was). */
+int inplace_fix(fix_job *job, const char *path, const char *suffix);
+
+#endif

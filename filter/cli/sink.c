@@ -1,0 +1,25 @@
+/* sink.c: writing all of a buffer to a file descriptor. */
+#define _POSIX_C_SOURCE 200809L
+#include "sink.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+int sink_write(void *ctx, const char *p, size_t n)
+{
+    sink *o = ctx;
+    if (o->err)
+        return -1;
+    while (n && o->fd >= 0) {
+        ssize_t k = write(o->fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            o->err = errno;
+            return -1;
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}

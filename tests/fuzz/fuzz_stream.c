@@ -1,0 +1,31 @@
+/* fuzz_stream: libFuzzer target over the streaming API and the edit log.
+ * The first byte picks the rules (its low three bits) and, with the next
+ * seven, the seed of the chunk sizes; the rest is the input. Every input
+ * must keep the promise of tests/property_roundtrip.h: output == input with
+ * the reported edits applied == mf_fix_buffer's output, and revert(log,
+ * output) == input. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "property_roundtrip.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 8)
+        return 0;
+    unsigned rules = data[0] & 7;
+    uint64_t seed = 0;
+    memcpy(&seed, data, 8);
+    seed >>= 3; /* 0 feeds the input in one write */
+    rt_run r;
+    if (rt_check((const char *)data + 8, size - 8, rules, seed, &r) != 0) {
+        fprintf(stderr, "fuzz_stream: rules %u: %s\n", rules, r.why);
+        abort();
+    }
+    rt_run_free(&r);
+    return 0;
+}
