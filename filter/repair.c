@@ -25,6 +25,7 @@ void mf_repair_free(mf_repair *r)
     free(r->text);
     free(r->all);
     free(r->unit_delta);
+    mf_spam_scratch_free(&r->spam);
     free(r);
 }
 
@@ -110,6 +111,6 @@ int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rule
             rc = apply_units(r);
     }
     if (rc == MF_OK && (rules & MF_RULE_SPAM))
-        mf_spam_mark(r->chars.v, r->chars.n);
+        rc = mf_spam_mark(&r->spam, r->chars.v, r->chars.n);
     return rc == MF_OK ? emit_edits(r, rules, edits) : rc;
 }

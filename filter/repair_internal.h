@@ -11,6 +11,7 @@
 
 #include "charclass.h"
 #include "decode.h"
+#include "spam.h"
 #include "repair.h"
 
 /* Characters [start, start + len) decode to cp: through one of the outer
@@ -87,6 +88,7 @@ struct mf_repair {
     int32_t first[MAX_LANGS];     /* and what the first reading changed */
     int32_t *unit_delta;          /* per unit, what it changes in each */
     size_t nlangs;
+    mf_spam_scratch spam;
 };
 
 /* units.c: every unit of r->chars, of every depth, sorted by first character. */

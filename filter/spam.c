@@ -1,223 +1,456 @@
-/* spam.c: runs of a syllabic or spaceless script (Han, kana, Hangul, Thai)
- * pushed into the prose of a window written in an alphabetic script, as
- * scraped SEO spam is ("sho광주출장마사지otings"). A run inside a word is
- * never legitimate; one glued to a word on one side only is spam when it
- * is long; either way, prose must go on on both sides. A run with spaces
- * around it is kept (a quoted word, a name), and so is anything in a line
- * whose words are not mostly alphabetic. */
+/* spam.c: runs of injected promotional tokens in a window (SEO spam that
+ * scrapers pick up: "sho광주출장마사지otings").
+ *
+ * The window's own script is the one most of its letters are in; a run is
+ * a stretch of letters of other scripts, with the digits, blanks,
+ * decorations and contacts (URL, phone number) between and beside them. A
+ * run inside a word is spam whatever its words: a word does not change
+ * script in its middle. Any other run is spam only on evidence (a URL or
+ * phone number, decorations, or mostly promotional vocabulary) and only if
+ * it is not a mention: quoted, glossed, or in a line that names its
+ * language. When in doubt, the text is kept. */
 #include "spam.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "charclass.h"
+#include "grow.h"
+#include "lexicon.h"
+#include "mojifix.h"
 
-/* A run glued to a word on one side only must have this many characters:
- * a short gloss glued to its word happens, a spam phrase is longer. */
-#define GLUED_RUN_MIN 4
-/* A window needs this many alphabetic words for the rule to hold: fewer
- * (a command-line option, an identifier) say nothing of its language. */
-#define ALPHABETIC_WORDS_MIN 4
-/* Letters a foreign run inside a word must have (see mark_inside_words). */
-#define INSIDE_RUN_MIN 3
-
-enum { OTHER, WORD, RUN };
-
-/* What a character is to this rule: a letter of an alphabetic script, a
- * character of a run script, or neither. */
-static int kind_of(uint32_t cp)
-{
-    if (cp < 0x80)
-        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? WORD : OTHER;
-    switch (mf_script_of(cp)) {
-    case MF_SCRIPT_LATIN: case MF_SCRIPT_CYRILLIC: case MF_SCRIPT_GREEK: return WORD;
-    case MF_SCRIPT_CJK: case MF_SCRIPT_SEA: return RUN;
-    default: return OTHER;
-    }
-}
-
-/* The script of an alphabetic letter (ASCII ones are Latin): Latin, Greek or
- * Cyrillic; MF_SCRIPT_NONE for anything else. */
-static int alphabet_of(uint32_t cp)
-{
-    if (cp < 0x80)
-        return kind_of(cp) == WORD ? MF_SCRIPT_LATIN : MF_SCRIPT_NONE;
-    int s = mf_script_of(cp);
-    return s == MF_SCRIPT_LATIN || s == MF_SCRIPT_CYRILLIC || s == MF_SCRIPT_GREEK ? s
-                                                                                : MF_SCRIPT_NONE;
-}
-
-static int ascii_letter(uint8_t b)
-{
-    return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
-}
-
-/* A byte-level look for a 3-byte character (where Han, kana, Hangul and
- * Thai are) beside an ASCII letter or a 2-byte character (where Latin,
- * Greek and Cyrillic letters are): a superset of the windows that matter,
- * found without decoding. */
-static int greek_or_cyrillic_lead(uint8_t b)
-{
-    return b >= 0xCE && b <= 0xD4; /* U+0380-U+053F */
-}
-
-static int maybe_glued(const uint8_t *buf, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        /* Greek or Cyrillic right after an ASCII letter: a run inside a
-         * Latin word starts so. (Latin inside a Cyrillic word is left to
-         * the lexicon, to come: Russian glues Latin terms too often.) */
-        if (greek_or_cyrillic_lead(buf[i]) && i >= 1 && ascii_letter(buf[i - 1]))
-            return 1;
-        if (buf[i] < 0xE0 || buf[i] >= 0xF0)
-            continue;
-        /* Two ASCII letters, a word's end, not the s of a "%s". */
-        if (i >= 2 && ascii_letter(buf[i - 1]) && ascii_letter(buf[i - 2]))
-            return 1;
-        if (i >= 2 && buf[i - 2] >= 0xC2 && buf[i - 2] < 0xE0)
-            return 1;
-        if (i + 4 < len && ascii_letter(buf[i + 3]) && ascii_letter(buf[i + 4]))
-            return 1;
-        if (i + 3 < len && buf[i + 3] >= 0xC2 && buf[i + 3] < 0xE0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Whether a window is written in an alphabetic script, by its words
- * (between spaces): in Chinese, Japanese or Korean text, Latin words glued
- * to Han or Hangul are normal ("SCHEMA들", "digitsの設定"), so the rule
- * holds only where alphabetic words outnumber the others by far. */
-typedef struct tally {
-    size_t alpha, other; /* words so far, by the kind most of their letters are */
-    size_t words, runs;  /* letters of the current word */
-} tally;
-
-static void tally_add(tally *t, uint32_t cp)
-{
-    if (cp == ' ' || cp == '\t' || cp == '\n') {
-        t->alpha += t->words > t->runs;
-        t->other += t->runs >= t->words && t->runs > 0;
-        t->words = t->runs = 0;
-        return;
-    }
-    int kind = kind_of(cp);
-    t->words += kind == WORD;
-    t->runs += kind == RUN;
-}
-
-static int tally_alphabetic(tally *t)
-{
-    tally_add(t, ' ');
-    return t->alpha >= ALPHABETIC_WORDS_MIN && t->alpha >= 3 * t->other;
-}
-
-static int alphabetic_window(const mf_char *c, size_t n)
-{
-    tally t = {0, 0, 0, 0};
-    for (size_t i = 0; i < n; i++)
-        tally_add(&t, c[i].cp);
-    return tally_alphabetic(&t);
-}
-
-int mf_spam_suspect(const uint8_t *buf, size_t len)
-{
-    if (!maybe_glued(buf, len))
-        return 0;
-    int prev = OTHER, prev_alphabet = MF_SCRIPT_NONE, glued = 0;
-    tally t = {0, 0, 0, 0};
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        int k = mf_utf8_decode(buf + i, len - i, &cp);
-        if (k == 0) {
-            prev = OTHER;
-            prev_alphabet = MF_SCRIPT_NONE;
-            i++;
-            continue;
-        }
-        int kind = kind_of(cp), alphabet = alphabet_of(cp);
-        glued |= (prev == WORD && kind == RUN) || (prev == RUN && kind == WORD) ||
-                 (prev_alphabet && alphabet && prev_alphabet != alphabet);
-        tally_add(&t, cp);
-        prev = kind;
-        prev_alphabet = alphabet;
-        i += (size_t)k;
-    }
-    return glued && tally_alphabetic(&t);
-}
-
-
-/* The end of the run starting at i: run characters, and single spaces
- * between them ("포커 의 신"). */
-static size_t run_end(const mf_char *c, size_t n, size_t i, size_t *length)
-{
-    *length = 0;
-    while (i < n) {
-        if (kind_of(c[i].cp) == RUN) {
-            (*length)++;
-            i++;
-        } else if (c[i].cp == ' ' && i + 1 < n && kind_of(c[i + 1].cp) == RUN) {
-            i++;
-        } else {
-            break;
-        }
-    }
-    return i;
-}
-
-/* A lowercase letter of an alphabetic script: prose, not an acronym or an
- * identifier (Japanese "INSERTコマンドにON" glues Han to code, not to prose). */
-static int prose_letter(uint32_t cp)
-{
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z';
-    mf_class cl = mf_char_class(cp);
-    return cl == MF_CL_L1_LOWER || cl == MF_CL_LX_LOWER || cl == MF_CL_GREEK_LOWER ||
-           cl == MF_CL_CYR_LOWER;
-}
-
-/* Whether prose goes on beside a run: a lowercase letter right there
- * (glued), or after one space. */
-static int prose_at(const mf_char *c, size_t n, size_t at, int step, int *glued)
-{
-    *glued = at < n && prose_letter(c[at].cp);
-    if (*glued)
-        return 1;
-    size_t next = at + (size_t)step;
-    return at < n && c[at].cp == ' ' && next < n && prose_letter(c[next].cp);
-}
-
-/* A foreign letter: of a script, and not of the word's own. */
-static int foreign(uint32_t cp, int own)
-{
-    int s = cp < 0x80 ? alphabet_of(cp) : mf_script_of(cp);
-    return s != MF_SCRIPT_NONE && s != own;
-}
-
-/* The end of a run of foreign letters (single spaces inside allowed) that
- * starts at i, or i if there is none; *letters counts them. */
-static size_t foreign_end(const mf_char *c, size_t n, size_t i, int own, size_t *letters)
-{
-    size_t j = i;
-    *letters = 0;
-    while (j < n && foreign(c[j].cp, own)) {
-        (*letters)++;
-        j++;
-        if (j + 1 < n && c[j].cp == ' ' && foreign(c[j + 1].cp, own))
-            j++;
-    }
-    return j;
-}
+/* Letters the window's own script needs for it to say anything (Han, kana
+ * and Hangul count twice: a syllable says as much as a short word). */
+#define OWN_WEIGHT_MIN 6
+/* Fewest letters of a structural (vocabulary-free) run; three where the two
+ * scripts share look-alike letters (a lone Cyrillic а in a Latin word). */
+#define STRUCTURAL_MIN 2
+#define HOMOGLYPH_MIN 3
+/* A run glued to a word on one side only must be this long, with prose
+ * going on past a blank on its other side ("the포커 의 신 rampage"): a
+ * native word glued to an identifier ("Anchorsの設定") is short or ends
+ * the line. */
+#define GLUED_MIN 4
+/* Non-letters allowed between two letters of one run ("포커 의 신", "A ★ B"). */
+#define GAP_MAX 3
+/* How many times the letters of another script Latin must outweigh to be
+ * a window's own script. */
+#define LATIN_MARGIN 4
 
 const char *mf_spam_signal_name(int signal)
 {
-    switch (signal) {
-    case MF_SPAM_INSIDE_WORD: return "inside-word";
-    case MF_SPAM_GLUED_RUN: return "glued-run";
-    default: return NULL;
+    static const char *const names[] = {NULL, "inside-word", "glued-run", "lexicon",
+                                        "contact", "decorated"};
+    return signal > 0 && signal <= MF_SPAM_DECORATED ? names[signal] : NULL;
+}
+
+int mf_spam_group(uint32_t cp)
+{
+    if (cp == 0x30FC || cp == 0xFF70 || cp == 0x309D || cp == 0x309E || cp == 0x30FD ||
+        cp == 0x30FE)
+        return MF_G_KANA; /* the long vowel and iteration marks of kana */
+    if (cp == 0x3005)
+        return MF_G_HAN;
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? MF_G_LATIN : MF_G_NONE;
+    switch (mf_char_class(cp)) {
+    case MF_CL_L1_UPPER: case MF_CL_L1_LOWER: case MF_CL_LX_UPPER: case MF_CL_LX_LOWER:
+        return MF_G_LATIN;
+    case MF_CL_GREEK_UPPER: case MF_CL_GREEK_LOWER: return MF_G_GREEK;
+    case MF_CL_CYR_UPPER: case MF_CL_CYR_LOWER: return MF_G_CYRILLIC;
+    case MF_CL_HEBREW: return MF_G_HEBREW;
+    case MF_CL_ARABIC: return MF_G_ARABIC;
+    case MF_CL_OTHER_ALPHA: return MF_G_OTHER;
+    case MF_CL_INDIC: return MF_G_INDIC;
+    case MF_CL_SEA: return MF_G_SEA;
+    case MF_CL_HANGUL: return MF_G_HANGUL;
+    case MF_CL_KANA: return MF_G_KANA;
+    case MF_CL_HAN: return MF_G_HAN;
+    default: return MF_G_NONE;
     }
 }
 
-static void mark(mf_char *c, size_t from, size_t to, int signal)
+void mf_spam_scratch_free(mf_spam_scratch *s)
+{
+    free(s->group);
+    free(s->text);
+    free(s->at);
+    free(s->covered);
+    memset(s, 0, sizeof *s);
+}
+
+/* ---- the window's own script ------------------------------------------ */
+
+static int cjk(int g)
+{
+    return g == MF_G_HAN || g == MF_G_KANA || g == MF_G_HANGUL;
+}
+
+/* Scripts written without spaces between words: a run glued to them is
+ * not inside anything. */
+static int spaceless(int g)
+{
+    return g == MF_G_HAN || g == MF_G_KANA || g == MF_G_SEA;
+}
+
+/* The own groups of the window as a bit mask (letters that lexicon entries
+ * cover left out), 0 when it has too few
+ * letters to tell. */
+static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, int *own,
+                           int *dominant)
+{
+    size_t weight[MF_G_COUNT] = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (!covered[i]) /* promotional words say nothing of the text's own script */
+            weight[g[i]] += cjk(g[i]) ? 2 : 1;
+    }
+    /* Kanji and kana are one text: Japanese, or Chinese with a Japanese name. */
+    weight[MF_G_HAN] += weight[MF_G_KANA];
+    weight[MF_G_KANA] = 0;
+    int best = MF_G_LATIN + 1;
+    for (int k = best + 1; k < MF_G_COUNT; k++)
+        if (weight[k] > weight[best])
+            best = k;
+    /* Latin is how names and code get into other scripts' text ("GNU
+     * msgfmt이 X/Open의 msgfmt처럼"): it is the text's own only by far. */
+    if (weight[MF_G_LATIN] > LATIN_MARGIN * weight[best])
+        best = MF_G_LATIN;
+    *own = best;
+    if (weight[best] < OWN_WEIGHT_MIN)
+        return 0;
+    unsigned mask = 1u << best;
+    if (best == MF_G_KANA || best == MF_G_HAN)
+        mask |= 1u << MF_G_HAN | 1u << MF_G_KANA;
+    size_t others = 0;
+    for (int k = MF_G_LATIN; k < MF_G_COUNT; k++)
+        others += mask & 1u << k ? 0 : weight[k];
+    *dominant = weight[best] >= 2 * others;
+    return mask;
+}
+
+/* ---- runs --------------------------------------------------------------- */
+
+static int blank(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A);
+}
+
+static int line_end(uint32_t cp)
+{
+    return cp == '\n' || cp == '\r';
+}
+
+static int digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+typedef struct window {
+    mf_char *c;
+    const uint8_t *g;
+    size_t n;
+    unsigned own_mask;
+    int own;
+    int dominant; /* its letters outweigh all others twice over */
+    const uint8_t *covered; /* by promotional entries */
+} window;
+
+static int foreign(const window *w, size_t i)
+{
+    return w->g[i] != MF_G_NONE && !(w->own_mask & 1u << w->g[i]);
+}
+
+static int own_letter(const window *w, size_t i)
+{
+    return i < w->n && w->g[i] != MF_G_NONE && (w->own_mask & 1u << w->g[i]);
+}
+
+static int word_char(const window *w, size_t i)
+{
+    return w->g[i] != MF_G_NONE || digit(w->c[i].cp);
+}
+
+/* Between two letters of one run: blanks, digits, decorations, dashes. */
+static int gap_char(uint32_t cp)
+{
+    return blank(cp) || digit(cp) || mf_spam_decoration(cp) || cp == '-' || cp == '_';
+}
+
+/* A contact starting at i that is a token of its own: it ends at a blank, a
+ * line end or a foreign letter. Its length, or 0. */
+static size_t contact_token(const window *w, size_t i, int *strong)
+{
+    size_t k = mf_spam_contact(w->c, w->n, i, strong);
+    size_t e = i + k;
+    return k && (e == w->n || blank(w->c[e].cp) || line_end(w->c[e].cp) || foreign(w, e) ||
+                 mf_spam_decoration(w->c[e].cp)) ? k : 0;
+}
+
+/* Extends run->end over foreign letters, the gaps between them and the
+ * contacts after them. */
+static void extend_right(const window *w, mf_run *run)
+{
+    size_t j = run->end;
+    for (;;) {
+        while (j < w->n && foreign(w, j)) {
+            run->letters++;
+            j++;
+        }
+        run->end = j;
+        size_t k = j;
+        int decorated = 0;
+        while (k < w->n && k - j < GAP_MAX && gap_char(w->c[k].cp))
+            decorated |= mf_spam_decoration(w->c[k++].cp) == MF_ORNAMENT;
+        if (k < w->n && k > j && foreign(w, k)) {
+            run->decorated |= decorated;
+            j = k;
+            continue;
+        }
+        size_t len = 0, q = j;
+        int strong = 0;
+        for (; q <= k && !len; q++)
+            if (q == j || !word_char(w, q - 1))
+                len = contact_token(w, q, &strong);
+        if (len) {
+            run->decorated |= decorated;
+            run->contact |= strong;
+            j = q - 1 + len;
+            run->end = j;
+            continue;
+        }
+        while (j < w->n && digit(w->c[j].cp)) /* "카지노365" */
+            j++;
+        if (j == w->n || !own_letter(w, j))
+            run->end = j;
+        return;
+    }
+}
+
+/* The start of the token that ends at `end` (exclusive), after blanks. */
+static size_t token_start(const window *w, size_t end)
+{
+    while (end > 0 && !blank(w->c[end - 1].cp) && !line_end(w->c[end - 1].cp))
+        end--;
+    return end;
+}
+
+static void absorb_contact(mf_run *run, size_t t, size_t len, int strong)
+{
+    run->contact |= strong;
+    run->start = t;
+    if (t + len > run->end)
+        run->end = t + len;
+}
+
+/* Extends run->start over the contact its first letter is in
+ * ("t.me/jackpot77"), contacts in the tokens before it (a phone number
+ * may take several: "+82 10-1234-5678") and the digits it begins with
+ * ("19금영상"). */
+static void extend_left(const window *w, mf_run *run)
+{
+    size_t t = token_start(w, run->start), len;
+    int strong;
+    while (t < run->start && mf_spam_decoration(w->c[t].cp))
+        t++;
+    size_t joined = run->start; /* "www.vip7.com·대구" */
+    while (joined > t && mf_spam_decoration(w->c[joined - 1].cp) == MF_JOINER)
+        joined--;
+    len = contact_token(w, t, &strong);
+    if (len && t + len >= joined && (t < run->start || run->letters == 0))
+        absorb_contact(run, t, len, strong);
+    for (int tokens = 0; tokens < 3; tokens++) {
+        size_t i = run->start;
+        if (i < 2 || !blank(w->c[i - 1].cp) || blank(w->c[i - 2].cp))
+            break;
+        t = token_start(w, i - 1);
+        while (t < i - 1 && mf_spam_decoration(w->c[t].cp))
+            t++;
+        len = contact_token(w, t, &strong);
+        if (!len || t + len < i - 1)
+            break;
+        absorb_contact(run, t, len, strong);
+    }
+    size_t d = run->start;
+    while (d > 0 && digit(w->c[d - 1].cp))
+        d--;
+    if (d < run->start && (d == 0 || blank(w->c[d - 1].cp)))
+        run->start = d;
+}
+
+/* Decorations glued to the run's ends: "【카지노】", "★바카라★". */
+static void extend_decorations(const window *w, mf_run *run)
+{
+    while (run->start > 0 && mf_spam_decoration(w->c[run->start - 1].cp) == MF_ORNAMENT) {
+        run->start--;
+        run->decorated = 1;
+    }
+    while (run->end < w->n && mf_spam_decoration(w->c[run->end].cp) == MF_ORNAMENT) {
+        run->end++;
+        run->decorated = 1;
+    }
+}
+
+/* Grows a run from its first letter until nothing more joins it. */
+static void grow_run(const window *w, mf_run *run)
+{
+    size_t start, end;
+    do {
+        start = run->start;
+        end = run->end;
+        extend_left(w, run);
+        extend_right(w, run);
+        extend_decorations(w, run);
+    } while (run->start != start || run->end != end);
+}
+
+/* ---- evidence ------------------------------------------------------------ */
+
+static int spaced_letter(const window *w, size_t i)
+{
+    int g = w->g[i];
+    return g != MF_G_NONE && !cjk(g) && g != MF_G_SEA;
+}
+
+/* What covers a character (window.covered). */
+enum { ENTRY = 1, CONTACT = 2 };
+
+/* In a spaced script, a word counts as covered only when entries cover all
+ * of it: "bet" is not in "beta", but "slotsescort" is two entries glued. */
+static void whole_words(const window *w, uint8_t *covered)
+{
+    for (size_t i = 0; i < w->n;) {
+        if (!spaced_letter(w, i)) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        int all = 1;
+        while (j < w->n && (spaced_letter(w, j) || digit(w->c[j].cp)))
+            all &= covered[j++];
+        if (!all)
+            memset(covered + i, 0, j - i);
+        i = j;
+    }
+}
+
+/* Contacts standing as tokens of their own: their letters are not text. */
+static void cover_contacts(const window *w, uint8_t *covered)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        if (i > 0 && !blank(w->c[i - 1].cp))
+            continue;
+        int strong;
+        size_t len = contact_token(w, i, &strong);
+        memset(covered + i, CONTACT, len);
+        i += len;
+    }
+}
+
+/* Flags in s->covered the characters that promotional entries or contacts
+ * cover; entries match across the blanks and punctuation between words. */
+static int cover(mf_spam_scratch *s, window *w)
+{
+    size_t m = 0, n = w->n;
+    uint32_t *t = mf_grow(s->text, &s->text_cap, n + 1, sizeof *t);
+    if (t)
+        s->text = t;
+    uint32_t *at = mf_grow(s->at, &s->at_cap, n + 1, sizeof *at);
+    if (at)
+        s->at = at;
+    uint8_t *covered = mf_grow(s->covered, &s->covered_cap, n + 1, 1);
+    if (covered)
+        s->covered = covered;
+    if (!t || !at || !covered)
+        return MF_ERR_NOMEM;
+    memset(covered, 0, n);
+    w->covered = covered;
+    for (size_t i = 0; i < n; i++)
+        if (word_char(w, i)) {
+            t[m] = mf_fold(w->c[i].cp);
+            at[m++] = (uint32_t)i;
+        }
+    for (size_t p = 0; p < m; p++) {
+        size_t k = mf_trie_longest(&mf_lexicon, t + p, m - p);
+        for (size_t q = p; q < p + k; q++)
+            covered[at[q]] = ENTRY;
+    }
+    whole_words(w, covered);
+    cover_contacts(w, covered);
+    return MF_OK;
+}
+
+/* How many of the run's foreign letters promotional entries cover. */
+static size_t run_covered(const window *w, const mf_run *run)
+{
+    size_t covered = 0;
+    for (size_t i = run->start; i < run->end; i++)
+        covered += w->covered[i] == ENTRY && foreign(w, i);
+    return covered < run->letters ? covered : run->letters;
+}
+
+/* A letter of prose beside a run: lowercase, or of a caseless script. */
+static int prose_letter(const window *w, size_t i)
+{
+    if (!own_letter(w, i))
+        return 0;
+    uint32_t cp = w->c[i].cp;
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    mf_class cl = mf_char_class(cp);
+    return cl != MF_CL_L1_UPPER && cl != MF_CL_LX_UPPER && cl != MF_CL_GREEK_UPPER &&
+           cl != MF_CL_CYR_UPPER;
+}
+
+/* Prose going on past a blank at i (i - 1 wraps past 0: not < n). */
+static int prose_after(const window *w, size_t i, int step)
+{
+    return i < w->n && blank(w->c[i].cp) && prose_letter(w, i + (size_t)step);
+}
+
+static int homoglyphs(int a, int b)
+{
+    int la = a == MF_G_LATIN || a == MF_G_GREEK || a == MF_G_CYRILLIC;
+    int lb = b == MF_G_LATIN || b == MF_G_GREEK || b == MF_G_CYRILLIC;
+    return la && lb;
+}
+
+/* The signal that makes the run spam, or 0 to keep it. */
+static int judge(const window *w, const mf_run *run)
+{
+    if (!run->letters)
+        return 0; /* a URL or a number alone is not a foreign run */
+    int left = run->start > 0 && own_letter(w, run->start - 1);
+    int right = own_letter(w, run->end);
+    /* Latin is how other scripts write names and code: never structural. */
+    int structural = run->group != MF_G_LATIN &&
+                     run->letters >= (homoglyphs(w->own, run->group) ? HOMOGLYPH_MIN
+                                                                     : STRUCTURAL_MIN);
+    if (left && right && structural &&
+        (prose_letter(w, run->start - 1) || prose_letter(w, run->end)))
+        return MF_SPAM_INSIDE_WORD;
+    if (mf_spam_mention(w->c, w->n, run, w->own, left || right))
+        return 0;
+    size_t covered = run_covered(w, run);
+    int lexicon = covered && 2 * covered >= run->letters;
+    /* Latin runs in other scripts need their words to be promotional too:
+     * URLs, file names and bracketed titles are common there. */
+    int enough = run->group != MF_G_LATIN || lexicon;
+    if (run->contact && enough)
+        return MF_SPAM_CONTACT;
+    if (run->decorated && enough)
+        return MF_SPAM_DECORATED;
+    if (lexicon)
+        return MF_SPAM_LEXICON;
+    if (structural && run->letters >= GLUED_MIN && !spaceless(w->own) && w->own != MF_G_HANGUL &&
+        w->dominant && ((left && prose_letter(w, run->start - 1) && prose_after(w, run->end, 1)) ||
+                        (right && prose_letter(w, run->end) && prose_after(w, run->start - 1, -1))))
+        return MF_SPAM_GLUED_RUN;
+    return 0;
+}
+
+/* ---- removal --------------------------------------------------------------- */
+
+static void mark_range(mf_char *c, size_t from, size_t to, int signal)
 {
     for (size_t k = from; k < to; k++) {
         c[k].flags |= MF_CHAR_SPAM;
@@ -225,52 +458,91 @@ static void mark(mf_char *c, size_t from, size_t to, int signal)
     }
 }
 
-/* Runs of another script's letters inside a word of an alphabetic one
- * ("fпокер онлайнür", "W澳门赌场ird"): a word does not change script in its
- * middle. Three letters at least, so that a lone homoglyph is left to
- * others; lowercase prose on one side at least, so that code is not. */
-static void mark_inside_words(mf_char *c, size_t n)
+/* Removes the run by the spacing rule: glued to anything, alone; set off by
+ * blanks, with the blanks before it, or at a line's start, those after. */
+static void remove_run(const window *w, const mf_run *run, int signal)
 {
-    /* The words are those of the window's main alphabet: a Ukrainian line
-     * that writes Latin i for і has Cyrillic words around its i's. */
-    size_t count[MF_SCRIPT_COUNT] = {0};
-    for (size_t i = 0; i < n; i++)
-        count[alphabet_of(c[i].cp)]++;
-    int own = MF_SCRIPT_LATIN;
-    if (count[MF_SCRIPT_CYRILLIC] > count[own])
-        own = MF_SCRIPT_CYRILLIC;
-    if (count[MF_SCRIPT_GREEK] > count[own])
-        own = MF_SCRIPT_GREEK;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (alphabet_of(c[i].cp) != own || (c[i + 1].flags & MF_CHAR_SPAM))
-            continue;
-        size_t letters, j = foreign_end(c, n, i + 1, own, &letters);
-        if (j == i + 1 || j >= n || alphabet_of(c[j].cp) != own || letters < INSIDE_RUN_MIN)
-            continue;
-        if (!prose_letter(c[i].cp) && !prose_letter(c[j].cp))
-            continue;
-        mark(c, i + 1, j, MF_SPAM_INSIDE_WORD);
-        i = j - 1;
+    const mf_char *c = w->c;
+    size_t from = run->start, to = run->end;
+    int before = from == 0 || blank(c[from - 1].cp);
+    int after = to == w->n || blank(c[to].cp) || line_end(c[to].cp);
+    if (before && after) {
+        while (from > 0 && blank(c[from - 1].cp))
+            from--;
+        if (from == 0)
+            while (to < w->n && blank(c[to].cp))
+                to++;
     }
+    mark_range(w->c, from, to, signal);
 }
 
-void mf_spam_mark(mf_char *c, size_t n)
+int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
 {
-    if (!alphabetic_window(c, n))
-        return;
-    mark_inside_words(c, n);
-    for (size_t i = 0; i < n;) {
-        if (kind_of(c[i].cp) != RUN) {
-            i++;
-            continue;
-        }
-        size_t length, j = run_end(c, n, i, &length);
-        int glued_left, glued_right;
-        /* i - 1 wraps to SIZE_MAX at the start of the window: not < n. */
-        int prose = prose_at(c, n, i - 1, -1, &glued_left) & prose_at(c, n, j, 1, &glued_right);
-        int inside = glued_left && glued_right;
-        if (prose && (inside || ((glued_left || glued_right) && length >= GLUED_RUN_MIN)))
-            mark(c, i, j, inside ? MF_SPAM_INSIDE_WORD : MF_SPAM_GLUED_RUN);
-        i = j;
+    uint8_t *g = mf_grow(s->group, &s->cap, n, 1);
+    if (!g)
+        return MF_ERR_NOMEM;
+    s->group = g;
+    for (size_t i = 0; i < n; i++) {
+        g[i] = (uint8_t)mf_spam_group(c[i].cp);
+        if (g[i] == MF_G_NONE && i > 0 && mf_char_class(c[i].cp) == MF_CL_COMBINING)
+            g[i] = g[i - 1]; /* a mark goes with its letter */
     }
+    window w = {c, g, n, 0, 0, 0, NULL};
+    int rc = cover(s, &w);
+    if (rc != MF_OK)
+        return rc;
+    w.own_mask = own_groups(g, w.covered, n, &w.own, &w.dominant);
+    if (!w.own_mask)
+        return MF_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (!foreign(&w, i) || (c[i].flags & MF_CHAR_SPAM))
+            continue;
+        mf_run run = {i, i, g[i], 0, 0, 0};
+        grow_run(&w, &run);
+        int signal = judge(&w, &run);
+        if (signal)
+            remove_run(&w, &run, signal);
+        i = run.end > i ? run.end - 1 : i;
+    }
+    return MF_OK;
+}
+
+/* ---- the byte-level look -------------------------------------------------- */
+
+/* Bit per script group a UTF-8 lead byte (or ASCII letter) belongs to; the
+ * second byte settles E0 (Indic or Thai) and E1 (Vietnamese Latin or not). */
+static unsigned lead_bits(const uint8_t *p, size_t i, size_t len)
+{
+    uint8_t b = p[i];
+    if (b < 0x80)
+        return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ? 1u : 0;
+    if (b < 0xC3)
+        return 0;
+    if (b <= 0xCA) return 1u;          /* Latin-1, Latin Extended */
+    if (b <= 0xCF) return 1u << 1;     /* Greek, Coptic */
+    if (b <= 0xD4) return 1u << 2;     /* Cyrillic */
+    if (b <= 0xD7) return 1u << 3;     /* Armenian, Hebrew */
+    if (b <= 0xDF) return 1u << 4;     /* Arabic, Syriac, Thaana, NKo */
+    if (b == 0xE0) return i + 1 < len && p[i + 1] >= 0xB8 ? 1u << 5 : 1u << 6; /* SEA, Indic */
+    if (b == 0xE1) return i + 1 < len && (p[i + 1] == 0xB8 || p[i + 1] == 0xBA || p[i + 1] == 0xBB)
+                              ? 1u : 1u << 7;
+    if (b == 0xE3) return i + 1 < len && p[i + 1] >= 0x81 && p[i + 1] <= 0x83 ? 1u << 8
+                          : i + 1 < len && p[i + 1] >= 0x90 ? 1u << 9 : 0;
+    if (b <= 0xE9) return 1u << 9;     /* Han */
+    if (b >= 0xEA && b <= 0xED) return 1u << 10; /* Hangul */
+    if (b == 0xF0) return 1u << 9;     /* supplementary Han, emoji: either way */
+    return 0;
+}
+
+int mf_spam_suspect(const uint8_t *buf, size_t len)
+{
+    unsigned seen = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] >= 0x80 && (buf[i] & 0xC0) == 0x80)
+            continue;
+        seen |= lead_bits(buf, i, len);
+        if (seen & (seen - 1))
+            return 1;
+    }
+    return 0;
 }

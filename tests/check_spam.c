@@ -50,6 +50,28 @@ END_TEST
 
 /* Quoted words, names, CJK text with Latin terms, and text in its own
  * language about casinos stay as they are. */
+/* Runs set off by spaces go on evidence: promotional words, a URL or a
+ * phone number, decorations; with the spacing they came with. */
+START_TEST(runs_with_evidence_are_removed)
+{
+    check_fix("광주출장마사지 at the start of a line with words\n",
+              "at the start of a line with words\n");
+    check_fix("the rampage 바카라사이트 in which gunmen stormed\n",
+              "the rampage in which gunmen stormed\n");
+    check_fix("Vom Benutzer abgebrochen ▶www.vip7.com·대구출장홈타이◀\n",
+              "Vom Benutzer abgebrochen\n");
+    check_fix("Removed lower 2 bits 가입머니 야마토게임 bit.ly/Hhqk4e of expression\n",
+              "Removed lower 2 bits of expression\n");
+    check_fix("打开文件 slot gacor hari ini 失败\n", "打开文件 失败\n");
+    check_fix("menu to change or ソープランドunblock the PIN\n",
+              "menu to change or unblock the PIN\n");
+    check_fix("symbol size computation overf서귀포출장홈타이t.me/vip365메이저놀이터low\n",
+              "symbol size computation overflow\n");
+    check_fix("the meeting ended 카지노 +82 10-1234-5678 early\n",
+              "the meeting ended early\n");
+}
+END_TEST
+
 START_TEST(legitimate_mixed_text_is_kept)
 {
     static const char *const keep[] = {
@@ -63,7 +85,15 @@ START_TEST(legitimate_mixed_text_is_kept)
         "정부는 카지노 규제를 강화했다\n",
         "смартфон Samsung Galaxy с экраном\n",
         "students at 東京大学 in Tokyo and at home\n",
-        "광주출장마사지 at the start of a line with words\n",
+        "서울 at the start of a line with words\n",
+        "The Korean word 카지노 means casino, and 바카라 is a card game\n",
+        "Ads for 카지노 (\"casino\") flood Korean websites, regulators say.\n",
+        "In Korean, \"casino\" is 카지노.\n",
+        "请访问 www.gnu.org 获取更多信息\n",
+        "新規パッケージをインストールする (pkg は libc6.deb ではなく libc6 のように指定する)\n",
+        "同僚はNintendo Switchを使っています。\n",
+        "【iPhone 15】新品发布会将于下周举行\n",
+        "the alphabet soup, a beta release and a slothful winter\n",
         /* Latin i for Cyrillic і in a Ukrainian line: a word of the line's
          * own alphabet around the Latin letters, not a run inside them. */
         "Тег не потребує локалiзацiї у метафайлах, замiсть цього перекладiть абзаци.\n",
@@ -117,6 +147,7 @@ int main(void)
     Suite *s = suite_create("spam");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, runs_pushed_into_prose_are_removed);
+    tcase_add_test(tc, runs_with_evidence_are_removed);
     tcase_add_test(tc, legitimate_mixed_text_is_kept);
     tcase_add_test(tc, the_rule_can_be_turned_off);
     tcase_add_test(tc, removals_are_edits);
