@@ -15,6 +15,20 @@ typedef struct mf_trie {
 
 extern const mf_trie mf_lexicon;
 
+/* A bitmap of the hashes of every entry's first three UTF-8 bytes (ASCII
+ * lowercased), for a byte-level look at whether a window may hold one. */
+#define MF_LEXICON_START_BITS 32768u
+extern const uint8_t *const mf_lexicon_starts;
+
+static inline int mf_lexicon_may_start(uint8_t b0, uint8_t b1, uint8_t b2)
+{
+    b0 |= (b0 >= 'A' && b0 <= 'Z') ? 0x20 : 0;
+    b1 |= (b1 >= 'A' && b1 <= 'Z') ? 0x20 : 0;
+    b2 |= (b2 >= 'A' && b2 <= 'Z') ? 0x20 : 0;
+    unsigned h = ((unsigned)b0 * 961u + (unsigned)b1 * 31u + b2) % MF_LEXICON_START_BITS;
+    return (mf_lexicon_starts[h / 8] >> (h % 8)) & 1;
+}
+
 /* The code point as the lexicon stores it: Latin, Greek and Cyrillic
  * letters in lower case (tables/gen_lexicon.py folds the same way). */
 uint32_t mf_fold(uint32_t cp);

@@ -36,6 +36,9 @@
 /* How many times the letters of another script Latin must outweigh to be
  * a window's own script. */
 #define LATIN_MARGIN 4
+/* Other scripts weigh this share of the own one (times CONTESTED) or more:
+ * promotional words are left out before the own script is settled. */
+#define CONTESTED 3
 
 const char *mf_spam_signal_name(int signal)
 {
@@ -97,7 +100,7 @@ static int spaceless(int g)
  * cover left out), 0 when it has too few
  * letters to tell. */
 static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, int *own,
-                           int *dominant)
+                           size_t *own_weight, size_t *other_weight)
 {
     size_t weight[MF_G_COUNT] = {0};
     for (size_t i = 0; i < n; i++) {
@@ -124,7 +127,8 @@ static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, i
     size_t others = 0;
     for (int k = MF_G_LATIN; k < MF_G_COUNT; k++)
         others += mask & 1u << k ? 0 : weight[k];
-    *dominant = weight[best] >= 2 * others;
+    *own_weight = weight[best];
+    *other_weight = others;
     return mask;
 }
 
@@ -152,7 +156,8 @@ typedef struct window {
     unsigned own_mask;
     int own;
     int dominant; /* its letters outweigh all others twice over */
-    const uint8_t *covered; /* by promotional entries */
+    uint8_t *covered; /* by promotional entries (ENTRY) or contacts (CONTACT) */
+    int whole;        /* covered is known for the whole window, not run by run */
 } window;
 
 static int foreign(const window *w, size_t i)
@@ -316,16 +321,16 @@ enum { ENTRY = 1, CONTACT = 2 };
 
 /* In a spaced script, a word counts as covered only when entries cover all
  * of it: "bet" is not in "beta", but "slotsescort" is two entries glued. */
-static void whole_words(const window *w, uint8_t *covered)
+static void whole_words(const window *w, uint8_t *covered, size_t from, size_t to)
 {
-    for (size_t i = 0; i < w->n;) {
+    for (size_t i = from; i < to;) {
         if (!spaced_letter(w, i)) {
             i++;
             continue;
         }
         size_t j = i;
         int all = 1;
-        while (j < w->n && (spaced_letter(w, j) || digit(w->c[j].cp)))
+        while (j < to && (spaced_letter(w, j) || digit(w->c[j].cp)))
             all &= covered[j++];
         if (!all)
             memset(covered + i, 0, j - i);
@@ -346,42 +351,51 @@ static void cover_contacts(const window *w, uint8_t *covered)
     }
 }
 
-/* Flags in s->covered the characters that promotional entries or contacts
- * cover; entries match across the blanks and punctuation between words. */
-static int cover(mf_spam_scratch *s, window *w)
+/* Whether an entry may start at character i: anywhere in a spaceless
+ * script, at a word's start in a spaced one. */
+static int may_start(const window *w, size_t i)
 {
-    size_t m = 0, n = w->n;
-    uint32_t *t = mf_grow(s->text, &s->text_cap, n + 1, sizeof *t);
+    return !spaced_letter(w, i) || i == 0 || w->g[i - 1] != w->g[i];
+}
+
+/* Flags ENTRY in w->covered on the characters of [from, to) that
+ * promotional entries cover; entries match across the blanks and
+ * punctuation between words, and glued to each other ("slotsescort"). */
+static int cover_range(mf_spam_scratch *s, window *w, size_t from, size_t to)
+{
+    size_t m = 0, len = to - from;
+    uint32_t *t = mf_grow(s->text, &s->text_cap, len + 1, sizeof *t);
     if (t)
         s->text = t;
-    uint32_t *at = mf_grow(s->at, &s->at_cap, n + 1, sizeof *at);
+    uint32_t *at = mf_grow(s->at, &s->at_cap, len + 1, sizeof *at);
     if (at)
         s->at = at;
-    uint8_t *covered = mf_grow(s->covered, &s->covered_cap, n + 1, 1);
-    if (covered)
-        s->covered = covered;
-    if (!t || !at || !covered)
+    if (!t || !at)
         return MF_ERR_NOMEM;
-    memset(covered, 0, n);
-    w->covered = covered;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = from; i < to; i++)
         if (word_char(w, i)) {
             t[m] = mf_fold(w->c[i].cp);
             at[m++] = (uint32_t)i;
         }
+    size_t chained = 0; /* where the last match ended: the next may start there */
     for (size_t p = 0; p < m; p++) {
+        if (p != chained && !may_start(w, at[p]))
+            continue;
         size_t k = mf_trie_longest(&mf_lexicon, t + p, m - p);
         for (size_t q = p; q < p + k; q++)
-            covered[at[q]] = ENTRY;
+            w->covered[at[q]] = ENTRY;
+        if (k)
+            chained = p + k;
     }
-    whole_words(w, covered);
-    cover_contacts(w, covered);
+    whole_words(w, w->covered, from, to);
     return MF_OK;
 }
 
 /* How many of the run's foreign letters promotional entries cover. */
-static size_t run_covered(const window *w, const mf_run *run)
+static size_t run_covered(mf_spam_scratch *s, window *w, const mf_run *run, int *rc)
 {
+    if (!w->whole && (*rc = cover_range(s, w, run->start, run->end)) != MF_OK)
+        return 0;
     size_t covered = 0;
     for (size_t i = run->start; i < run->end; i++)
         covered += w->covered[i] == ENTRY && foreign(w, i);
@@ -415,7 +429,7 @@ static int homoglyphs(int a, int b)
 }
 
 /* The signal that makes the run spam, or 0 to keep it. */
-static int judge(const window *w, const mf_run *run)
+static int judge(mf_spam_scratch *s, window *w, const mf_run *run, int *rc)
 {
     if (!run->letters)
         return 0; /* a URL or a number alone is not a foreign run */
@@ -430,7 +444,7 @@ static int judge(const window *w, const mf_run *run)
         return MF_SPAM_INSIDE_WORD;
     if (mf_spam_mention(w->c, w->n, run, w->own, left || right))
         return 0;
-    size_t covered = run_covered(w, run);
+    size_t covered = run_covered(s, w, run, rc);
     int lexicon = covered && 2 * covered >= run->letters;
     /* Latin runs in other scripts need their words to be promotional too:
      * URLs, file names and bracketed titles are common there. */
@@ -476,30 +490,60 @@ static void remove_run(const window *w, const mf_run *run, int signal)
     mark_range(w->c, from, to, signal);
 }
 
-int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
+/* The window's own script. Where other scripts weigh much (a short line,
+ * a long run), promotional words and contacts are left out of the count
+ * first: they must not make a line of spam look like its own text. */
+static int find_own(mf_spam_scratch *s, window *w)
 {
-    uint8_t *g = mf_grow(s->group, &s->cap, n, 1);
-    if (!g)
+    size_t mine, others;
+    w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others);
+    if (others * CONTESTED > mine) {
+        int rc = cover_range(s, w, 0, w->n);
+        if (rc != MF_OK)
+            return rc;
+        cover_contacts(w, w->covered);
+        w->whole = 1;
+        w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others);
+    }
+    w->dominant = mine >= 2 * others;
+    return MF_OK;
+}
+
+static int setup(mf_spam_scratch *s, window *w)
+{
+    uint8_t *g = mf_grow(s->group, &s->cap, w->n + 1, 1);
+    if (g)
+        s->group = g;
+    uint8_t *covered = mf_grow(s->covered, &s->covered_cap, w->n + 1, 1);
+    if (covered)
+        s->covered = covered;
+    if (!g || !covered)
         return MF_ERR_NOMEM;
-    s->group = g;
-    for (size_t i = 0; i < n; i++) {
-        g[i] = (uint8_t)mf_spam_group(c[i].cp);
-        if (g[i] == MF_G_NONE && i > 0 && mf_char_class(c[i].cp) == MF_CL_COMBINING)
+    for (size_t i = 0; i < w->n; i++) {
+        g[i] = (uint8_t)mf_spam_group(w->c[i].cp);
+        if (g[i] == MF_G_NONE && i > 0 && mf_char_class(w->c[i].cp) == MF_CL_COMBINING)
             g[i] = g[i - 1]; /* a mark goes with its letter */
     }
-    window w = {c, g, n, 0, 0, 0, NULL};
-    int rc = cover(s, &w);
-    if (rc != MF_OK)
+    memset(covered, 0, w->n);
+    w->g = g;
+    w->covered = covered;
+    return find_own(s, w);
+}
+
+int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
+{
+    window w = {c, NULL, n, 0, 0, 0, NULL, 0};
+    int rc = setup(s, &w);
+    if (rc != MF_OK || !w.own_mask)
         return rc;
-    w.own_mask = own_groups(g, w.covered, n, &w.own, &w.dominant);
-    if (!w.own_mask)
-        return MF_OK;
     for (size_t i = 0; i < n; i++) {
         if (!foreign(&w, i) || (c[i].flags & MF_CHAR_SPAM))
             continue;
-        mf_run run = {i, i, g[i], 0, 0, 0};
+        mf_run run = {i, i, w.g[i], 0, 0, 0};
         grow_run(&w, &run);
-        int signal = judge(&w, &run);
+        int signal = judge(s, &w, &run, &rc);
+        if (rc != MF_OK)
+            return rc;
         if (signal)
             remove_run(&w, &run, signal);
         i = run.end > i ? run.end - 1 : i;
@@ -534,15 +578,48 @@ static unsigned lead_bits(const uint8_t *p, size_t i, size_t len)
     return 0;
 }
 
+/* Bytes that begin an ornament: ▶ ◀ ● ★ ♥ ✔ ❤ ⭐ (U+2580-U+27FF,
+ * U+2B00-U+2B7F), 【 】 《 》, emoji. */
+static int ornament_bytes(const uint8_t *p, size_t i, size_t len)
+{
+    if (i + 2 >= len)
+        return 0;
+    if (p[i] == 0xE2)
+        return (p[i + 1] >= 0x96 && p[i + 1] <= 0x9F) || p[i + 1] == 0xAC || p[i + 1] == 0xAD;
+    if (p[i] == 0xE3)
+        return p[i + 1] == 0x80 && (p[i + 2] == 0x8A || p[i + 2] == 0x8B || p[i + 2] == 0x90 ||
+                                    p[i + 2] == 0x91);
+    return p[i] == 0xF0 && p[i + 1] == 0x9F;
+}
+
+/* A window is worth a look when it has letters of two script groups and
+ * something a spam run needs: two groups glued together, an ornament,
+ * the look of a contact (seven digits, "@", "://", "www."), or the first
+ * bytes of a lexicon entry at a word's start. */
 int mf_spam_suspect(const uint8_t *buf, size_t len)
 {
-    unsigned seen = 0;
+    unsigned seen = 0, prev = 0;
+    int cue = 0;
+    size_t digits = 0;
     for (size_t i = 0; i < len; i++) {
-        if (buf[i] >= 0x80 && (buf[i] & 0xC0) == 0x80)
+        uint8_t b = buf[i];
+        if ((b & 0xC0) == 0x80)
             continue;
-        seen |= lead_bits(buf, i, len);
-        if (seen & (seen - 1))
+        unsigned bits = lead_bits(buf, i, len);
+        seen |= bits;
+        cue |= bits && prev && bits != prev; /* "sho광주" */
+        if (!cue && bits && (b >= 0x80 || !prev) && i + 2 < len)
+            cue = mf_lexicon_may_start(b, buf[i + 1], buf[i + 2]);
+        if (b < 0x80) {
+            digits += b >= '0' && b <= '9';
+            cue |= b == '@' || (b == ':' && i + 2 < len && buf[i + 1] == '/') ||
+                   (b == 'w' && i + 3 < len && buf[i + 1] == 'w' && buf[i + 3] == '.');
+        } else {
+            cue |= ornament_bytes(buf, i, len);
+        }
+        prev = bits;
+        if (cue && (seen & (seen - 1)))
             return 1;
     }
-    return 0;
+    return digits >= 7 && (seen & (seen - 1));
 }

@@ -69,7 +69,36 @@ def build_trie(words):
     return [(sorted(c.items()), f) for c, f in zip(children, final)]
 
 
-def emit(nodes, nwords, out):
+START_BITS = 32768  # filter/lexicon.h: MF_LEXICON_START_BITS
+
+
+def start_hash(b):
+    """filter/lexicon.h: mf_lexicon_start_hash, of an entry's first 3 bytes."""
+    return (b[0] * 961 + b[1] * 31 + b[2]) % START_BITS
+
+
+def start_bits(lexicon_dir):
+    """Bitmap of the hashes of the first three UTF-8 bytes of every entry,
+    ASCII in lower case, other letters as written, in lower, title and
+    upper case: the byte-level look that a window may hold an entry."""
+    bits = bytearray(START_BITS // 8)
+    for path in sorted(glob.glob(os.path.join(lexicon_dir, "*.txt"))):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                text = unicodedata.normalize("NFC", line)
+                for variant in {text.lower(), text[:1].upper() + text[1:].lower(), text.upper()}:
+                    b = variant.encode("utf-8")
+                    b = bytes(x | 0x20 if 0x41 <= x <= 0x5A else x for x in b)
+                    if len(b) >= 3:
+                        h = start_hash(b)
+                        bits[h // 8] |= 1 << (h % 8)
+    return bits
+
+
+def emit(nodes, nwords, bits, out):
     edges = [e for kids, _ in nodes for e in kids]
     first, at = [], 0
     for kids, _ in nodes:
@@ -93,6 +122,9 @@ def emit(nodes, nwords, out):
     array("uint8_t", "node_final", [int(f) for _, f in nodes], 20)
     lines.append("const mf_trie mf_lexicon = {edge_cp, edge_to, node_first, node_final, %d};"
                  % len(nodes))
+    lines.append("")
+    array("uint8_t", "starts", list(bits), 16)
+    lines.append("const uint8_t *const mf_lexicon_starts = starts;")
     out.write("\n".join(lines) + "\n")
 
 
@@ -103,7 +135,7 @@ def main(argv):
     if not words:
         sys.exit("gen_lexicon.py: no entries in %s" % argv[1])
     with open(argv[2], "w", encoding="utf-8", newline="\n") as out:
-        emit(build_trie(words), len(words), out)
+        emit(build_trie(words), len(words), start_bits(argv[1]), out)
 
 
 if __name__ == "__main__":
