@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "codec.h"
+#include "compose.h"
 #include "mojifix.h"
 #include "repair_internal.h"
 #include "spam.h"
@@ -98,8 +99,8 @@ static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
     return MF_OK;
 }
 
-int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
-                     mf_edits *edits)
+static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
+                       mf_edits *edits)
 {
     int rc = mf_decode_window(buf, len, &r->chars);
     if (rc == MF_OK && (rules & MF_RULE_MOJIBAKE)) {
@@ -113,4 +114,47 @@ int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rule
     if (rc == MF_OK && (rules & MF_RULE_SPAM))
         rc = mf_spam_mark(&r->spam, r->chars.v, r->chars.n);
     return rc == MF_OK ? emit_edits(r, rules, edits) : rc;
+}
+
+/* A repair can make text that a second repair would change (an invalid byte
+ * read as cp1252 may complete a unit), so the window is repaired again, up
+ * to PASSES times, until nothing changes; each round's edits are composed
+ * with the ones before, so that they stay edits of the input. */
+#define PASSES 4
+
+typedef struct settle {
+    mf_edits second, composed;
+    uint8_t *text;
+    size_t cap, len;
+} settle;
+
+static void settle_free(settle *t)
+{
+    mf_edits_free(&t->second);
+    mf_edits_free(&t->composed);
+    free(t->text);
+}
+
+int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
+                     mf_edits *edits)
+{
+    if (edits->n) /* the composition wants the window's edits alone */
+        return MF_ERR_ARG;
+    int rc = repair_once(r, buf, len, rules, edits);
+    settle t = {0};
+    for (int pass = 1; pass < PASSES && rc == MF_OK && edits->n; pass++) {
+        rc = mf_edits_apply(edits, buf, len, &t.text, &t.cap, &t.len);
+        mf_edits_clear(&t.second);
+        if (rc == MF_OK)
+            rc = repair_once(r, t.text, t.len, rules, &t.second);
+        if (rc != MF_OK || t.second.n == 0)
+            break;
+        mf_edits_clear(&t.composed);
+        rc = mf_edits_compose(edits, buf, t.text, &t.second, &t.composed);
+        mf_edits swap = *edits;
+        *edits = t.composed;
+        t.composed = swap;
+    }
+    settle_free(&t);
+    return rc;
 }

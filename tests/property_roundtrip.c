@@ -136,7 +136,7 @@ static int revert_run(rt_run *r)
     fclose(log);
     fclose(text);
     if (rc != 0)
-        snprintf(r->why, sizeof r->why, "revert failed: %s", e.msg);
+        snprintf(r->why, sizeof r->why, "revert failed: %.400s", e.msg);
     return rc;
 }
 

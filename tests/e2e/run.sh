@@ -261,5 +261,8 @@ elif status_is "directory" "$status" 2; then
     pass "directory argument"
 fi
 
+# --log, --revert, --check, --explain, --stats, -i, and faults.
+. "$src/tests/e2e/modes.sh"
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
