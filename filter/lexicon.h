@@ -15,23 +15,34 @@ typedef struct mf_trie {
 
 extern const mf_trie mf_lexicon;
 
-/* A bitmap of the hashes of every entry's first three UTF-8 bytes (ASCII
- * lowercased), for a byte-level look at whether a window may hold one. */
+/* A bitmap of the hashes of every entry's first three (folded) characters,
+ * 0 for the third of a two-character one: a cheap look at whether a window
+ * may hold an entry. */
 #define MF_LEXICON_START_BITS 32768u
 extern const uint8_t *const mf_lexicon_starts;
 
-static inline int mf_lexicon_may_start(uint8_t b0, uint8_t b1, uint8_t b2)
+static inline unsigned mf_lexicon_start_hash(uint32_t a, uint32_t b, uint32_t c)
 {
-    b0 |= (b0 >= 'A' && b0 <= 'Z') ? 0x20 : 0;
-    b1 |= (b1 >= 'A' && b1 <= 'Z') ? 0x20 : 0;
-    b2 |= (b2 >= 'A' && b2 <= 'Z') ? 0x20 : 0;
-    unsigned h = ((unsigned)b0 * 961u + (unsigned)b1 * 31u + b2) % MF_LEXICON_START_BITS;
+    return (((a * 31u + b) * 31u + c) * 2654435761u) >> 17;
+}
+
+static inline int mf_lexicon_bit(unsigned h)
+{
     return (mf_lexicon_starts[h / 8] >> (h % 8)) & 1;
 }
 
 /* The code point as the lexicon stores it: Latin, Greek and Cyrillic
  * letters in lower case (tables/gen_lexicon.py folds the same way). */
 uint32_t mf_fold(uint32_t cp);
+
+/* Whether an entry may begin with a, b, c (c 0 if there is no third). */
+static inline int mf_lexicon_may_start(uint32_t a, uint32_t b, uint32_t c)
+{
+    a = mf_fold(a);
+    b = mf_fold(b);
+    return (c && mf_lexicon_bit(mf_lexicon_start_hash(a, b, mf_fold(c)))) ||
+           mf_lexicon_bit(mf_lexicon_start_hash(a, b, 0));
+}
 
 /* The length of the longest entry that text[0..n) begins with, 0 if none. */
 size_t mf_trie_longest(const mf_trie *t, const uint32_t *text, size_t n);

@@ -568,10 +568,9 @@ static unsigned lead_bits(const uint8_t *p, size_t i, size_t len)
     if (b <= 0xD7) return 1u << 3;     /* Armenian, Hebrew */
     if (b <= 0xDF) return 1u << 4;     /* Arabic, Syriac, Thaana, NKo */
     if (b == 0xE0) return i + 1 < len && p[i + 1] >= 0xB8 ? 1u << 5 : 1u << 6; /* SEA, Indic */
-    if (b == 0xE1) return i + 1 < len && (p[i + 1] == 0xB8 || p[i + 1] == 0xBA || p[i + 1] == 0xBB)
-                              ? 1u : 1u << 7;
-    if (b == 0xE3) return i + 1 < len && p[i + 1] >= 0x81 && p[i + 1] <= 0x83 ? 1u << 8
-                          : i + 1 < len && p[i + 1] >= 0x90 ? 1u << 9 : 0;
+    if (b == 0xE1) return i + 1 < len && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB ? 1u : 1u << 7;
+    if (b == 0xE2) return 0;           /* punctuation, symbols */
+    if (b == 0xE3) return i + 1 < len && p[i + 1] >= 0x81 ? 1u << 9 : 0; /* kana, Han */
     if (b <= 0xE9) return 1u << 9;     /* Han */
     if (b >= 0xEA && b <= 0xED) return 1u << 10; /* Hangul */
     if (b == 0xF0) return 1u << 9;     /* supplementary Han, emoji: either way */
@@ -592,34 +591,116 @@ static int ornament_bytes(const uint8_t *p, size_t i, size_t len)
     return p[i] == 0xF0 && p[i + 1] == 0x9F;
 }
 
+/* Whether the characters at buf[i] may begin a lexicon entry (blanks
+ * skipped, as entries match across them). */
+static int lexicon_start(const uint8_t *buf, size_t i, size_t len)
+{
+    uint32_t cp[3] = {0, 0, 0};
+    for (int k = 0; k < 3 && i < len;) {
+        int step = mf_utf8_decode(buf + i, len - i, &cp[k]);
+        if (!step)
+            break;
+        i += (size_t)step;
+        k += cp[k] != ' ';
+    }
+    return cp[1] && mf_lexicon_may_start(cp[0], cp[1], cp[2] == ' ' ? 0 : cp[2]);
+}
+
+/* The script group of each byte, roughly, as lead_bits's bit index for a
+ * letter or lead byte (E0 as Indic, E1 as not Latin, E3 as Han), 14 for a
+ * continuation byte, 15 for the rest. */
+static const uint8_t rough_group[256] = {
+    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+    15,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, 15, 15, 15, 15, 15,
+    15,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, 15, 15, 15, 15, 15,
+    14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+    14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+    14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+    14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+    15, 15, 15,  0,  0,  0,  0,  0,  0,  0,  0,  1,  1,  1,  1,  1,
+     2,  2,  2,  2,  2,  3,  3,  3,  4,  4,  4,  4,  4,  4,  4,  4,
+     6,  7, 15,  9,  9,  9,  9,  9,  9,  9, 10, 10, 10, 10, 15, 15,
+     9, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+};
+
+/* Letters per group, weighed (Han and Hangul count twice). Four tallies
+ * interleaved, so that a run of one group is not one long dependency
+ * chain; 16-bit, as a window holds at most 64 KiB (a quarter in each). */
+static void count_groups(const uint8_t *buf, size_t len, size_t count[16])
+{
+    uint16_t part[4][16];
+    memset(part, 0, sizeof part);
+    size_t i = 0;
+    for (; i + 4 <= len; i += 4) {
+        part[0][rough_group[buf[i]]]++;
+        part[1][rough_group[buf[i + 1]]]++;
+        part[2][rough_group[buf[i + 2]]]++;
+        part[3][rough_group[buf[i + 3]]]++;
+    }
+    for (int k = 0; i < len; i++, k++)
+        part[k][rough_group[buf[i]]]++;
+    for (int k = 0; k < 14; k++)
+        count[k] = (size_t)part[0][k] + part[1][k] + part[2][k] + part[3][k];
+    count[9] *= 2;
+    count[10] *= 2;
+}
+
+/* The group with the most letters as a bit mask, with Latin the window's
+ * own only by far (as in own_groups); *contested when the others weigh as
+ * much as find_own says (the main group may then be the spam). */
+static unsigned main_mask(const size_t count[16], int *contested)
+{
+    int best = 1;
+    size_t all = count[0];
+    for (int k = 1; k < 15; k++) {
+        all += count[k];
+        if (count[k] > count[best])
+            best = k;
+    }
+    if (count[0] > LATIN_MARGIN * count[best])
+        best = 0;
+    *contested = (all - count[best]) * CONTESTED > count[best];
+    return 1u << best;
+}
+
 /* A window is worth a look when it has letters of two script groups and
- * something a spam run needs: two groups glued together, an ornament,
- * the look of a contact (seven digits, "@", "://", "www."), or the first
- * bytes of a lexicon entry at a word's start. */
+ * something a spam run needs: a letter of a minor group (not the main one,
+ * nor Latin) glued to one of another, an ornament, the look of a contact
+ * (seven digits, "@", "://"), or the first characters of a lexicon entry
+ * where a word of a minor group starts (of any, if the main is contested). */
 int mf_spam_suspect(const uint8_t *buf, size_t len)
 {
-    unsigned seen = 0, prev = 0;
-    int cue = 0;
-    size_t digits = 0;
+    size_t count[16] = {0}, groups = 0, digits = 0;
+    count_groups(buf, len, count);
+    for (int k = 0; k < 15; k++)
+        groups += count[k] != 0;
+    if (groups < 2)
+        return 0;
+    int contested;
+    unsigned own = main_mask(count, &contested), prev = 0, seen = 0;
     for (size_t i = 0; i < len; i++) {
         uint8_t b = buf[i];
         if ((b & 0xC0) == 0x80)
             continue;
         unsigned bits = lead_bits(buf, i, len);
         seen |= bits;
-        cue |= bits && prev && bits != prev; /* "sho광주" */
-        if (!cue && bits && (b >= 0x80 || !prev) && i + 2 < len)
-            cue = mf_lexicon_may_start(b, buf[i + 1], buf[i + 2]);
+        if (bits && prev && bits != prev && ((bits | prev) & ~own & ~1u))
+            return 1; /* "sho광주": a minor group glued; Latin gluing is left to entries */
+        if (bits && bits != prev && (contested || !(bits & own)) && lexicon_start(buf, i, len))
+            return 1;
         if (b < 0x80) {
             digits += b >= '0' && b <= '9';
-            cue |= b == '@' || (b == ':' && i + 2 < len && buf[i + 1] == '/') ||
-                   (b == 'w' && i + 3 < len && buf[i + 1] == 'w' && buf[i + 3] == '.');
-        } else {
-            cue |= ornament_bytes(buf, i, len);
+            if (b == '@' || (b == ':' && i + 2 < len && buf[i + 1] == '/' && buf[i + 2] == '/'))
+                return 1;
+        } else if (ornament_bytes(buf, i, len)) {
+            return 1;
         }
         prev = bits;
-        if (cue && (seen & (seen - 1)))
-            return 1;
     }
     return digits >= 7 && (seen & (seen - 1));
 }

@@ -72,29 +72,20 @@ def build_trie(words):
 START_BITS = 32768  # filter/lexicon.h: MF_LEXICON_START_BITS
 
 
-def start_hash(b):
-    """filter/lexicon.h: mf_lexicon_start_hash, of an entry's first 3 bytes."""
-    return (b[0] * 961 + b[1] * 31 + b[2]) % START_BITS
+def start_hash(a, b, c):
+    """filter/lexicon.h: mf_lexicon_start_hash, of an entry's first three
+    folded code points (0 for the third of a two-character entry)."""
+    return ((((a * 31 + b) * 31 + c) * 2654435761) & 0xFFFFFFFF) >> 17
 
 
-def start_bits(lexicon_dir):
-    """Bitmap of the hashes of the first three UTF-8 bytes of every entry,
-    ASCII in lower case, other letters as written, in lower, title and
-    upper case: the byte-level look that a window may hold an entry."""
+def start_bits(words):
+    """Bitmap of the hashes of the first three characters of every entry:
+    the cheap look whether a window may hold one."""
     bits = bytearray(START_BITS // 8)
-    for path in sorted(glob.glob(os.path.join(lexicon_dir, "*.txt"))):
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                line = line.strip()
-                if not line or line.startswith("#"):
-                    continue
-                text = unicodedata.normalize("NFC", line)
-                for variant in {text.lower(), text[:1].upper() + text[1:].lower(), text.upper()}:
-                    b = variant.encode("utf-8")
-                    b = bytes(x | 0x20 if 0x41 <= x <= 0x5A else x for x in b)
-                    if len(b) >= 3:
-                        h = start_hash(b)
-                        bits[h // 8] |= 1 << (h % 8)
+    for word in words:
+        if len(word) >= 2:
+            h = start_hash(word[0], word[1], word[2] if len(word) > 2 else 0)
+            bits[h // 8] |= 1 << (h % 8)
     return bits
 
 
@@ -135,7 +126,7 @@ def main(argv):
     if not words:
         sys.exit("gen_lexicon.py: no entries in %s" % argv[1])
     with open(argv[2], "w", encoding="utf-8", newline="\n") as out:
-        emit(build_trie(words), len(words), start_bits(argv[1]), out)
+        emit(build_trie(words), len(words), start_bits(words), out)
 
 
 if __name__ == "__main__":
