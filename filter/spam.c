@@ -175,10 +175,16 @@ static int word_char(const window *w, size_t i)
     return w->g[i] != MF_G_NONE || digit(w->c[i].cp);
 }
 
-/* Between two letters of one run: blanks, digits, decorations, dashes. */
+/* Kanji and kana are one script to the rule. */
+static int same_script(int a, int b)
+{
+    return a == b || (cjk(a) && cjk(b) && a != MF_G_HANGUL && b != MF_G_HANGUL);
+}
+
+/* Between two letters of one run: blanks, digits, decorations. */
 static int gap_char(uint32_t cp)
 {
-    return blank(cp) || digit(cp) || mf_spam_decoration(cp) || cp == '-' || cp == '_';
+    return blank(cp) || digit(cp) || mf_spam_decoration(cp);
 }
 
 /* A contact starting at i that is a token of its own: it ends at a blank, a
@@ -193,34 +199,70 @@ static size_t contact_token(const window *w, size_t i, int *strong)
 
 /* Extends run->end over foreign letters, the gaps between them and the
  * contacts after them. */
+/* A contact at one of the token starts in [from, to]: its start, and its
+ * length in *len (0 if none). */
+static size_t contact_in(const window *w, size_t from, size_t to, size_t *len, int *strong)
+{
+    for (size_t q = from; q <= to && q < w->n; q++)
+        if (q == from || !word_char(w, q - 1))
+            if ((*len = contact_token(w, q, strong)) != 0)
+                return q;
+    *len = 0;
+    return to;
+}
+
+/* Extends run->end over the contacts, foreign letters and gaps after it.
+ * Past a gap the run goes on in its own script only: another foreign
+ * script there is another run ("老虎机 --strip"). */
+/* Whether a URL starts at letter i inside a token: a scheme or "www.". */
+static size_t url_start(const window *w, size_t i)
+{
+    uint32_t cp = w->c[i].cp;
+    if ((cp != 'h' && cp != 'w' && cp != 'H' && cp != 'W') || i == 0 || !word_char(w, i - 1))
+        return 0;
+    const char *const starts[] = {"http://", "https://", "www.", NULL};
+    for (const char *const *p = starts; *p; p++) {
+        size_t k = 0;
+        while ((*p)[k] && i + k < w->n && (w->c[i + k].cp | 0x20) == (uint32_t)(*p)[k])
+            k++;
+        if (!(*p)[k])
+            return 1;
+    }
+    return 0;
+}
+
 static void extend_right(const window *w, mf_run *run)
 {
-    size_t j = run->end;
+    size_t j = run->end, len;
+    int strong;
     for (;;) {
-        while (j < w->n && foreign(w, j)) {
+        size_t at = contact_in(w, j, j, &len, &strong); /* "QQ:1234", "t.me/x" */
+        if (len) {
+            run->contact |= strong;
+            j = run->end = at + len;
+        }
+        while (j < w->n && foreign(w, j) && !url_start(w, j)) {
+            run->letters++;
+            j++;
+        }
+        if (j < w->n && foreign(w, j) && contact_token(w, j, &strong)) /* "Alternatifhttps://x" */
+            continue;
+        while (j < w->n && foreign(w, j)) { /* "www." that is no URL after all */
             run->letters++;
             j++;
         }
         run->end = j;
-        size_t k = j;
+        size_t k = j, gap = 0;
         int decorated = 0;
-        while (k < w->n && k - j < GAP_MAX && gap_char(w->c[k].cp))
-            decorated |= mf_spam_decoration(w->c[k++].cp) == MF_ORNAMENT;
-        if (k < w->n && k > j && foreign(w, k)) {
-            run->decorated |= decorated;
-            j = k;
-            continue;
+        for (; k < w->n && gap < GAP_MAX && gap_char(w->c[k].cp); k++) {
+            decorated |= mf_spam_decoration(w->c[k].cp) == MF_ORNAMENT;
+            gap += !digit(w->c[k].cp);
         }
-        size_t len = 0, q = j;
-        int strong = 0;
-        for (; q <= k && !len; q++)
-            if (q == j || !word_char(w, q - 1))
-                len = contact_token(w, q, &strong);
-        if (len) {
+        at = contact_in(w, j, k, &len, &strong);
+        if (len || (k < w->n && k > j && j > 0 && foreign(w, k) &&
+                    same_script(w->g[k], w->g[j - 1]))) {
             run->decorated |= decorated;
-            run->contact |= strong;
-            j = q - 1 + len;
-            run->end = j;
+            j = len ? at : k;
             continue;
         }
         while (j < w->n && digit(w->c[j].cp)) /* "카지노365" */
@@ -263,17 +305,26 @@ static void extend_left(const window *w, mf_run *run)
     len = contact_token(w, t, &strong);
     if (len && t + len >= joined && (t < run->start || run->letters == 0))
         absorb_contact(run, t, len, strong);
-    for (int tokens = 0; tokens < 3; tokens++) {
-        size_t i = run->start;
-        if (i < 2 || !blank(w->c[i - 1].cp) || blank(w->c[i - 2].cp))
-            break;
-        t = token_start(w, i - 1);
-        while (t < i - 1 && mf_spam_decoration(w->c[t].cp))
-            t++;
-        len = contact_token(w, t, &strong);
-        if (!len || t + len < i - 1)
-            break;
-        absorb_contact(run, t, len, strong);
+    for (int found = 1; found;) {
+        size_t e = run->start; /* past decorations and blanks, the token before */
+        while (e > 0 && run->start - e < GAP_MAX &&
+               (mf_spam_decoration(w->c[e - 1].cp) || blank(w->c[e - 1].cp)))
+            e--;
+        found = 0;
+        /* A phone number may take several tokens: "+82 10 1234 5678". */
+        for (size_t back = 0, end = e; back < 4 && end > 0 && end < run->start && !found; back++) {
+            t = token_start(w, end);
+            while (t < end && mf_spam_decoration(w->c[t].cp))
+                t++;
+            len = contact_token(w, t, &strong);
+            if (len && t + len >= e) {
+                absorb_contact(run, t, len, strong);
+                found = 1;
+            }
+            if (t == 0 || !blank(w->c[t - 1].cp))
+                break;
+            end = t - 1;
+        }
     }
     size_t d = run->start;
     while (d > 0 && digit(w->c[d - 1].cp))
@@ -330,7 +381,7 @@ static void whole_words(const window *w, uint8_t *covered, size_t from, size_t t
         }
         size_t j = i;
         int all = 1;
-        while (j < to && (spaced_letter(w, j) || digit(w->c[j].cp)))
+        while (j < to && (w->g[j] == w->g[i] || digit(w->c[j].cp)))
             all &= covered[j++];
         if (!all)
             memset(covered + i, 0, j - i);
@@ -462,6 +513,42 @@ static int judge(mf_spam_scratch *s, window *w, const mf_run *run, int *rc)
     return 0;
 }
 
+/* A word of an edge of a Latin run that no entry covers is a word of the
+ * text the run was glued to ("porn videos | casino bonus IO エラー"). */
+static int uncovered_word(const window *w, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (w->covered[i] == ENTRY)
+            return 0;
+    return 1;
+}
+
+static void trim_words(const window *w, mf_run *run)
+{
+    for (;;) { /* from the start */
+        size_t e = run->start;
+        while (e < run->end && spaced_letter(w, e) && w->g[e] == w->g[run->start])
+            e++;
+        if (e == run->start || e == run->end || !blank(w->c[e].cp) ||
+            !uncovered_word(w, run->start, e))
+            break;
+        while (e < run->end && blank(w->c[e].cp))
+            e++;
+        run->start = e;
+    }
+    for (;;) { /* from the end */
+        size_t b = run->end;
+        while (b > run->start && spaced_letter(w, b - 1) && w->g[b - 1] == w->g[run->end - 1])
+            b--;
+        if (b == run->end || b == run->start || !blank(w->c[b - 1].cp) ||
+            !uncovered_word(w, b, run->end))
+            break;
+        while (b > run->start && blank(w->c[b - 1].cp))
+            b--;
+        run->end = b;
+    }
+}
+
 /* ---- removal --------------------------------------------------------------- */
 
 static void mark_range(mf_char *c, size_t from, size_t to, int signal)
@@ -544,6 +631,8 @@ int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
         int signal = judge(s, &w, &run, &rc);
         if (rc != MF_OK)
             return rc;
+        if (signal == MF_SPAM_LEXICON && run.group == MF_G_LATIN)
+            trim_words(&w, &run);
         if (signal)
             remove_run(&w, &run, signal);
         i = run.end > i ? run.end - 1 : i;
