@@ -99,28 +99,42 @@ static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
     return MF_OK;
 }
 
+static int any_invalid(const mf_repair *r)
+{
+    for (size_t i = 0; i < r->chars.n; i++)
+        if (r->chars.v[i].flags & MF_CHAR_INVALID)
+            return 1;
+    return 0;
+}
+
+/* Spam is judged on text the other rules leave alone, and the byte-level
+ * look at it is of that same text: so fix(fix(x)) == fix(x). */
 static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
-                       mf_edits *edits)
+                       int spam_suspect, mf_edits *edits)
 {
     int rc = mf_decode_window(buf, len, &r->chars);
+    int any = 0;
     if (rc == MF_OK && (rules & MF_RULE_MOJIBAKE)) {
-        int any = 0;
         rc = mf_find_units(r);
         if (rc == MF_OK && r->nunits)
             rc = mf_choose_units(r, &any);
         if (rc == MF_OK && any)
             rc = apply_units(r);
     }
-    if (rc == MF_OK && (rules & MF_RULE_SPAM))
+    if (rc == MF_OK && (rules & MF_RULE_SPAM) && !any &&
+        !((rules & MF_RULE_INVALID_UTF8) && any_invalid(r)) &&
+        (spam_suspect >= 0 ? spam_suspect : mf_spam_suspect(buf, len)))
         rc = mf_spam_mark(&r->spam, r->chars.v, r->chars.n);
     return rc == MF_OK ? emit_edits(r, rules, edits) : rc;
 }
 
 /* A repair can make text that a second repair would change (an invalid byte
- * read as cp1252 may complete a unit), so the window is repaired again, up
- * to PASSES times, until nothing changes; each round's edits are composed
- * with the ones before, so that they stay edits of the input. */
-#define PASSES 4
+ * read as cp1252 may complete a unit; spam is looked for once the rest is
+ * settled, and its removal may join a broken sequence), so the window is
+ * repaired again, up to PASSES times, until nothing changes; each round's
+ * edits are composed with the ones before, so that they stay edits of the
+ * input. */
+#define PASSES 6
 
 typedef struct settle {
     mf_edits second, composed;
@@ -136,17 +150,17 @@ static void settle_free(settle *t)
 }
 
 int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
-                     mf_edits *edits)
+                     int spam_suspect, mf_edits *edits)
 {
     if (edits->n) /* the composition wants the window's edits alone */
         return MF_ERR_ARG;
-    int rc = repair_once(r, buf, len, rules, edits);
+    int rc = repair_once(r, buf, len, rules, spam_suspect, edits);
     settle t = {0};
     for (int pass = 1; pass < PASSES && rc == MF_OK && edits->n; pass++) {
         rc = mf_edits_apply(edits, buf, len, &t.text, &t.cap, &t.len);
         mf_edits_clear(&t.second);
         if (rc == MF_OK)
-            rc = repair_once(r, t.text, t.len, rules, &t.second);
+            rc = repair_once(r, t.text, t.len, rules, -1, &t.second);
         if (rc != MF_OK || t.second.n == 0)
             break;
         mf_edits_clear(&t.composed);

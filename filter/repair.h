@@ -30,8 +30,10 @@ void mf_repair_free(mf_repair *r);
 int mf_repair_suspect(const uint8_t *buf, size_t len);
 
 /* Appends to edits the repairs of buf[0..len) (offsets relative to buf),
- * for the MF_RULE_* bits in rules. */
+ * for the MF_RULE_* bits in rules. Spam is looked for in text the other
+ * rules leave as it is, where mf_spam_suspect says so: spam_suspect is its
+ * answer for buf when the caller knows it, -1 when not. */
 int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
-                     mf_edits *edits);
+                     int spam_suspect, mf_edits *edits);
 
 #endif

@@ -39,6 +39,8 @@
 /* Other scripts weigh this share of the own one (times CONTESTED) or more:
  * promotional words are left out before the own script is settled. */
 #define CONTESTED 3
+/* Tokens of Latin letters that make the Latin of a window prose. */
+#define LATIN_PROSE_TOKENS 3
 
 const char *mf_spam_signal_name(int signal)
 {
@@ -100,7 +102,7 @@ static int spaceless(int g)
  * cover left out), 0 when it has too few
  * letters to tell. */
 static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, int *own,
-                           size_t *own_weight, size_t *other_weight)
+                           size_t *own_weight, size_t *other_weight, int *latin_plural)
 {
     size_t weight[MF_G_COUNT] = {0};
     for (size_t i = 0; i < n; i++) {
@@ -116,8 +118,10 @@ static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, i
             best = k;
     /* Latin is how names and code get into other scripts' text ("GNU
      * msgfmt이 X/Open의 msgfmt처럼"): it is the text's own only by far. */
+    *latin_plural = weight[MF_G_LATIN] > weight[best];
     if (weight[MF_G_LATIN] > LATIN_MARGIN * weight[best])
         best = MF_G_LATIN;
+    *latin_plural &= best != MF_G_LATIN;
     *own = best;
     if (weight[best] < OWN_WEIGHT_MIN)
         return 0;
@@ -158,6 +162,7 @@ typedef struct window {
     int dominant; /* its letters outweigh all others twice over */
     uint8_t *covered; /* by promotional entries (ENTRY) or contacts (CONTACT) */
     int whole;        /* covered is known for the whole window, not run by run */
+    int latin_plural; /* Latin has the most letters, but not enough to be own */
 } window;
 
 static int foreign(const window *w, size_t i)
@@ -583,14 +588,15 @@ static void remove_run(const window *w, const mf_run *run, int signal)
 static int find_own(mf_spam_scratch *s, window *w)
 {
     size_t mine, others;
-    w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others);
+    w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others, &w->latin_plural);
     if (others * CONTESTED > mine) {
         int rc = cover_range(s, w, 0, w->n);
         if (rc != MF_OK)
             return rc;
         cover_contacts(w, w->covered);
         w->whole = 1;
-        w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others);
+        w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others,
+                                 &w->latin_plural);
     }
     w->dominant = mine >= 2 * others;
     return MF_OK;
@@ -617,9 +623,62 @@ static int setup(mf_spam_scratch *s, window *w)
     return find_own(s, w);
 }
 
+/* Hiragana is the grammar of Japanese, glued to the Latin words it
+ * speaks of ("getsocknameもしくはlisten"): never a run of spam. */
+static int all_hiragana(const window *w, const mf_run *run)
+{
+    for (size_t i = run->start; i < run->end; i++)
+        if (w->g[i] != MF_G_NONE && !(w->c[i].cp >= 0x3041 && w->c[i].cp <= 0x309F))
+            return 0;
+    return 1;
+}
+
+/* Tokens (between blanks) of Latin letters only, two at least: prose in
+ * Latin, not identifiers glued to CJK ("將pipeline狀態設為NULL"). */
+static size_t latin_tokens(const window *w)
+{
+    size_t tokens = 0, letters = 0;
+    int pure = 1;
+    for (size_t i = 0; i <= w->n; i++) {
+        if (i == w->n || blank(w->c[i].cp) || line_end(w->c[i].cp)) {
+            tokens += pure && letters >= 2;
+            letters = 0;
+            pure = 1;
+            continue;
+        }
+        letters += w->g[i] == MF_G_LATIN;
+        pure &= w->g[i] == MF_G_LATIN || w->g[i] == MF_G_NONE;
+    }
+    return tokens;
+}
+
+/* Where Latin has the most letters but not enough to be the window's own
+ * (code and names in CJK text, or a long run in a short line), runs inside
+ * its words are still spam if the Latin is prose ("negat시알리스ive"). */
+static int inside_latin_words(mf_spam_scratch *s, window *w)
+{
+    if (latin_tokens(w) < LATIN_PROSE_TOKENS)
+        return MF_OK;
+    w->own = MF_G_LATIN;
+    w->own_mask = 1u << MF_G_LATIN;
+    int rc = MF_OK;
+    for (size_t i = 0; i < w->n; i++) {
+        if (!foreign(w, i) || (w->c[i].flags & MF_CHAR_SPAM))
+            continue;
+        mf_run run = {i, i, w->g[i], 0, 0, 0};
+        grow_run(w, &run);
+        if (judge(s, w, &run, &rc) == MF_SPAM_INSIDE_WORD && !all_hiragana(w, &run))
+            remove_run(w, &run, MF_SPAM_INSIDE_WORD);
+        if (rc != MF_OK)
+            return rc;
+        i = run.end > i ? run.end - 1 : i;
+    }
+    return MF_OK;
+}
+
 int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
 {
-    window w = {c, NULL, n, 0, 0, 0, NULL, 0};
+    window w = {c, NULL, n, 0, 0, 0, NULL, 0, 0};
     int rc = setup(s, &w);
     if (rc != MF_OK || !w.own_mask)
         return rc;
@@ -637,7 +696,7 @@ int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
             remove_run(&w, &run, signal);
         i = run.end > i ? run.end - 1 : i;
     }
-    return MF_OK;
+    return w.latin_plural ? inside_latin_words(s, &w) : MF_OK;
 }
 
 /* ---- the byte-level look -------------------------------------------------- */
@@ -717,24 +776,22 @@ static const uint8_t rough_group[256] = {
      9, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
 };
 
-/* Letters per group, weighed (Han and Hangul count twice). Four tallies
+/* Letters per group, weighed (Han and Hangul count twice). Two tallies
  * interleaved, so that a run of one group is not one long dependency
- * chain; 16-bit, as a window holds at most 64 KiB (a quarter in each). */
+ * chain; 16-bit and small, as most windows are short lines (a window holds
+ * at most 64 KiB, half in each). */
 static void count_groups(const uint8_t *buf, size_t len, size_t count[16])
 {
-    uint16_t part[4][16];
-    memset(part, 0, sizeof part);
+    uint16_t even[16] = {0}, odd[16] = {0};
     size_t i = 0;
-    for (; i + 4 <= len; i += 4) {
-        part[0][rough_group[buf[i]]]++;
-        part[1][rough_group[buf[i + 1]]]++;
-        part[2][rough_group[buf[i + 2]]]++;
-        part[3][rough_group[buf[i + 3]]]++;
+    for (; i + 2 <= len; i += 2) {
+        even[rough_group[buf[i]]]++;
+        odd[rough_group[buf[i + 1]]]++;
     }
-    for (int k = 0; i < len; i++, k++)
-        part[k][rough_group[buf[i]]]++;
-    for (int k = 0; k < 14; k++)
-        count[k] = (size_t)part[0][k] + part[1][k] + part[2][k] + part[3][k];
+    if (i < len)
+        even[rough_group[buf[i]]]++;
+    for (int k = 0; k < 16; k++)
+        count[k] = k < 14 ? (size_t)even[k] + odd[k] : 0;
     count[9] *= 2;
     count[10] *= 2;
 }
@@ -742,7 +799,7 @@ static void count_groups(const uint8_t *buf, size_t len, size_t count[16])
 /* The group with the most letters as a bit mask, with Latin the window's
  * own only by far (as in own_groups); *contested when the others weigh as
  * much as find_own says (the main group may then be the spam). */
-static unsigned main_mask(const size_t count[16], int *contested)
+static unsigned main_mask(const size_t count[16], int *contested, int *latin_plural)
 {
     int best = 1;
     size_t all = count[0];
@@ -751,6 +808,7 @@ static unsigned main_mask(const size_t count[16], int *contested)
         if (count[k] > count[best])
             best = k;
     }
+    *latin_plural = count[0] > count[best] && count[0] <= LATIN_MARGIN * count[best];
     if (count[0] > LATIN_MARGIN * count[best])
         best = 0;
     *contested = (all - count[best]) * CONTESTED > count[best];
@@ -764,21 +822,32 @@ static unsigned main_mask(const size_t count[16], int *contested)
  * where a word of a minor group starts (of any, if the main is contested). */
 int mf_spam_suspect(const uint8_t *buf, size_t len)
 {
-    size_t count[16] = {0}, groups = 0, digits = 0;
+    size_t count[16], groups = 0, digits = 0;
     count_groups(buf, len, count);
     for (int k = 0; k < 15; k++)
         groups += count[k] != 0;
     if (groups < 2)
         return 0;
-    int contested;
-    unsigned own = main_mask(count, &contested), prev = 0, seen = 0;
+    int contested, latin_plural;
+    unsigned own = main_mask(count, &contested, &latin_plural), prev = 0;
+    unsigned own_group = (unsigned)__builtin_ctz(own);
+    /* Latin has the most letters: a run may be inside its words */
+    unsigned glue_mask = latin_plural ? ~1u : ~own & ~1u;
     for (size_t i = 0; i < len; i++) {
         uint8_t b = buf[i];
-        if ((b & 0xC0) == 0x80)
+        unsigned g = rough_group[b];
+        if (g == 14) /* a continuation byte */
             continue;
+        if (g == own_group && !contested) { /* the bulk of the text: nothing to see */
+            prev = own;
+            continue;
+        }
+        if (g == 15 && b < 0x80 && b != '@' && b != ':' && (b < '0' || b > '9')) {
+            prev = 0; /* blanks and punctuation */
+            continue;
+        }
         unsigned bits = lead_bits(buf, i, len);
-        seen |= bits;
-        if (bits && prev && bits != prev && ((bits | prev) & ~own & ~1u))
+        if (bits && prev && bits != prev && ((bits | prev) & glue_mask))
             return 1; /* "sho광주": a minor group glued; Latin gluing is left to entries */
         if (bits && bits != prev && (contested || !(bits & own)) && lexicon_start(buf, i, len))
             return 1;
@@ -791,5 +860,5 @@ int mf_spam_suspect(const uint8_t *buf, size_t len)
         }
         prev = bits;
     }
-    return digits >= 7 && (seen & (seen - 1));
+    return digits >= 7;
 }

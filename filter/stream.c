@@ -143,18 +143,19 @@ static int apply_edits(mf_stream *s, const uint8_t *w, size_t len)
 
 static int process_window(mf_stream *s, const uint8_t *w, size_t len)
 {
-    /* Each rule runs only where its cheap scan says it may have work. */
+    /* Each rule runs only where its cheap scan says it may have work; where
+     * a repair may change the text, spam is looked for in the repaired text. */
     unsigned rules = s->cfg.rules;
     if ((rules & (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8)) && !mf_repair_suspect(w, len))
         rules &= ~(unsigned)(MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8);
-    if ((rules & MF_RULE_SPAM) && !mf_spam_suspect(w, len))
-        rules &= ~(unsigned)MF_RULE_SPAM;
-    if (!rules) {
+    int spam = -1;
+    if (!(rules & (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8)) &&
+        (!(rules & MF_RULE_SPAM) || !(spam = mf_spam_suspect(w, len)))) {
         advance(s, w, len);
         return emit(s, w, len);
     }
     mf_edits_clear(&s->edits);
-    int rc = mf_repair_window(s->repair, w, len, rules, &s->edits);
+    int rc = mf_repair_window(s->repair, w, len, rules, spam, &s->edits);
     if (rc != MF_OK)
         return s->status = rc;
     return apply_edits(s, w, len);

@@ -7,4 +7,4 @@ mf_fresh_test(model_tables_fresh ${PROJECT_SOURCE_DIR}/tables/model_tables.c
 find_package(Python3 3.9 REQUIRED COMPONENTS Interpreter)
 mf_fresh_test(lexicon_tables_fresh ${PROJECT_SOURCE_DIR}/tables/lexicon_tables.c
               ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tables/gen_lexicon.py
-              ${PROJECT_SOURCE_DIR}/tables/lexicons)
+              ${PROJECT_SOURCE_DIR}/tables/lexicons ${PROJECT_SOURCE_DIR}/tables/corpus/train.txt)
