@@ -64,6 +64,12 @@ typedef struct mf_config {
     unsigned rules;    /* MF_RULE_* bits; MF_RULES_DEFAULT by mf_config_init */
     mf_edit_fn on_edit; /* optional */
     void *edit_ctx;
+    /* Optional: more promotional words for the spam rule, in addition to the
+     * built-in lists, in their format: UTF-8 (NFC), one word or phrase per
+     * line, lines starting with # ignored; matched regardless of case and
+     * of the spaces inside. Read by mf_stream_new, not kept. */
+    const char *spam_words;
+    size_t spam_words_length;
 } mf_config;
 
 /* Fills cfg with the defaults. */

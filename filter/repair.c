@@ -14,6 +14,11 @@ mf_repair *mf_repair_new(void)
     return calloc(1, sizeof(mf_repair));
 }
 
+void mf_repair_set_words(mf_repair *r, const struct mf_trie *user)
+{
+    r->spam.user = user;
+}
+
 void mf_repair_free(mf_repair *r)
 {
     if (!r)
@@ -123,7 +128,7 @@ static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
     }
     if (rc == MF_OK && (rules & MF_RULE_SPAM) && !any &&
         !((rules & MF_RULE_INVALID_UTF8) && any_invalid(r)) &&
-        (spam_suspect >= 0 ? spam_suspect : mf_spam_suspect(buf, len)))
+        (spam_suspect >= 0 ? spam_suspect : mf_spam_suspect(buf, len, r->spam.user)))
         rc = mf_spam_mark(&r->spam, r->chars.v, r->chars.n);
     return rc == MF_OK ? emit_edits(r, rules, edits) : rc;
 }

@@ -24,6 +24,11 @@ typedef struct mf_repair mf_repair;
 mf_repair *mf_repair_new(void);
 void mf_repair_free(mf_repair *r);
 
+struct mf_trie;
+/* The user's promotional words for the spam rule (NULL: none); the trie
+ * must outlive r. */
+void mf_repair_set_words(mf_repair *r, const struct mf_trie *user);
+
 /* True when the window may hold something to repair: invalid UTF-8, or two
  * neighbours that some codec maps to a UTF-8 lead and continuation byte.
  * A window for which this is false is copied out unchanged. */

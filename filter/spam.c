@@ -438,6 +438,8 @@ static int cover_range(mf_spam_scratch *s, window *w, size_t from, size_t to)
         if (p != chained && !may_start(w, at[p]))
             continue;
         size_t k = mf_trie_longest(&mf_lexicon, t + p, m - p);
+        size_t u = s->user ? mf_trie_longest(s->user, t + p, m - p) : 0;
+        k = u > k ? u : k;
         for (size_t q = p; q < p + k; q++)
             w->covered[at[q]] = ENTRY;
         if (k)
@@ -739,9 +741,9 @@ static int ornament_bytes(const uint8_t *p, size_t i, size_t len)
     return p[i] == 0xF0 && p[i + 1] == 0x9F;
 }
 
-/* Whether the characters at buf[i] may begin a lexicon entry (blanks
- * skipped, as entries match across them). */
-static int lexicon_start(const uint8_t *buf, size_t i, size_t len)
+/* Whether the characters at buf[i] may begin an entry of the built-in
+ * lists or of the user's (blanks skipped, as entries match across them). */
+static int lexicon_start(const uint8_t *buf, size_t i, size_t len, const mf_trie *user)
 {
     uint32_t cp[3] = {0, 0, 0};
     for (int k = 0; k < 3 && i < len;) {
@@ -751,7 +753,11 @@ static int lexicon_start(const uint8_t *buf, size_t i, size_t len)
         i += (size_t)step;
         k += cp[k] != ' ';
     }
-    return cp[1] && mf_lexicon_may_start(cp[0], cp[1], cp[2] == ' ' ? 0 : cp[2]);
+    if (!cp[1])
+        return 0;
+    uint32_t a = mf_fold(cp[0]), b = mf_fold(cp[1]), c = cp[2] == ' ' ? 0 : mf_fold(cp[2]);
+    return mf_lexicon_may_start(&mf_lexicon, a, b, c) ||
+           (user && mf_lexicon_may_start(user, a, b, c));
 }
 
 /* The script group of each byte, roughly, as lead_bits's bit index for a
@@ -820,7 +826,7 @@ static unsigned main_mask(const size_t count[16], int *contested, int *latin_plu
  * nor Latin) glued to one of another, an ornament, the look of a contact
  * (seven digits, "@", "://"), or the first characters of a lexicon entry
  * where a word of a minor group starts (of any, if the main is contested). */
-int mf_spam_suspect(const uint8_t *buf, size_t len)
+int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
 {
     size_t count[16], groups = 0, digits = 0;
     count_groups(buf, len, count);
@@ -849,7 +855,7 @@ int mf_spam_suspect(const uint8_t *buf, size_t len)
         unsigned bits = lead_bits(buf, i, len);
         if (bits && prev && bits != prev && ((bits | prev) & glue_mask))
             return 1; /* "sho광주": a minor group glued; Latin gluing is left to entries */
-        if (bits && bits != prev && (contested || !(bits & own)) && lexicon_start(buf, i, len))
+        if (bits && bits != prev && (contested || !(bits & own)) && lexicon_start(buf, i, len, user))
             return 1;
         if (b < 0x80) {
             digits += b >= '0' && b <= '9';

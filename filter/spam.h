@@ -26,8 +26,11 @@ enum {
 };
 int mf_spam_group(uint32_t cp);
 
-/* True when the window may hold a spam run: letters of two script groups. */
-int mf_spam_suspect(const uint8_t *buf, size_t len);
+struct mf_trie;
+
+/* True when the window may hold a spam run: letters of two script groups,
+ * and a cue; user is the trie of a user's words, or NULL. */
+int mf_spam_suspect(const uint8_t *buf, size_t len, const struct mf_trie *user);
 
 /* Scratch memory of the rule, reused across windows. */
 typedef struct mf_spam_scratch {
@@ -35,6 +38,7 @@ typedef struct mf_spam_scratch {
     uint32_t *text;  /* the window's folded letters and digits */
     uint32_t *at;    /* and the character each came from */
     uint8_t *covered; /* per character: in a promotional entry */
+    const struct mf_trie *user; /* a user's words, or NULL; not owned */
     size_t cap, text_cap, at_cap, covered_cap;
 } mf_spam_scratch;
 

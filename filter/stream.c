@@ -11,6 +11,7 @@
 #include "decode.h"
 #include "edits.h"
 #include "grow.h"
+#include "lexicon.h"
 #include "mojifix.h"
 #include "repair.h"
 #include "spam.h"
@@ -31,6 +32,7 @@ struct mf_stream {
     uint64_t offset;      /* input offset of the next unprocessed byte */
     uint64_t line, column; /* of the next byte to pass, kept only for on_edit */
     mf_repair *repair;
+    mf_trie *words;       /* the user's promotional words, or NULL */
     mf_edits edits;
     int status;           /* sticky: the first error */
     int finished;
@@ -150,7 +152,7 @@ static int process_window(mf_stream *s, const uint8_t *w, size_t len)
         rules &= ~(unsigned)(MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8);
     int spam = -1;
     if (!(rules & (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8)) &&
-        (!(rules & MF_RULE_SPAM) || !(spam = mf_spam_suspect(w, len)))) {
+        (!(rules & MF_RULE_SPAM) || !(spam = mf_spam_suspect(w, len, s->words)))) {
         advance(s, w, len);
         return emit(s, w, len);
     }
@@ -221,10 +223,15 @@ mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ct
     s->pending = malloc(PENDING_CAP);
     s->out = malloc(OUT_CAP);
     s->repair = mf_repair_new();
-    if (!s->pending || !s->out || !s->repair) {
+    int rc = cfg->spam_words ? mf_trie_build(cfg->spam_words, cfg->spam_words_length, &s->words)
+                             : MF_OK;
+    if (!s->pending || !s->out || !s->repair || rc != MF_OK) {
         mf_stream_free(s);
         return NULL;
     }
+    mf_repair_set_words(s->repair, s->words);
+    s->cfg.spam_words = NULL; /* not kept */
+    s->cfg.spam_words_length = 0;
     return s;
 }
 
@@ -281,6 +288,7 @@ void mf_stream_free(mf_stream *s)
     free(s->pending);
     free(s->out);
     mf_repair_free(s->repair);
+    mf_trie_free(s->words);
     mf_edits_free(&s->edits);
     free(s);
 }

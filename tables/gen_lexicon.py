@@ -183,11 +183,9 @@ def emit(nodes, nwords, bits, out):
     array("uint32_t", "edge_to", [to for _, to in edges], 10)
     array("uint32_t", "node_first", first, 10)
     array("uint8_t", "node_final", [int(f) for _, f in nodes], 20)
-    lines.append("const mf_trie mf_lexicon = {edge_cp, edge_to, node_first, node_final, %d};"
-                 % len(nodes))
-    lines.append("")
     array("uint8_t", "starts", list(bits), 16)
-    lines.append("const uint8_t *const mf_lexicon_starts = starts;")
+    lines.append("const mf_trie mf_lexicon = {edge_cp, edge_to, node_first, node_final, starts, %d};"
+                 % len(nodes))
     out.write("\n".join(lines) + "\n")
 
 

@@ -1590,8 +1590,6 @@ static const uint8_t node_final[4493] = {
     0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
 };
 
-const mf_trie mf_lexicon = {edge_cp, edge_to, node_first, node_final, 4493};
-
 static const uint8_t starts[4096] = {
     0, 0, 0, 8, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 8,
     1, 0, 2, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 1,
@@ -1851,4 +1849,4 @@ static const uint8_t starts[4096] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32,
 };
 
-const uint8_t *const mf_lexicon_starts = starts;
+const mf_trie mf_lexicon = {edge_cp, edge_to, node_first, node_final, starts, 4493};

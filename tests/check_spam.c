@@ -120,6 +120,44 @@ START_TEST(spam_is_judged_after_repair)
 }
 END_TEST
 
+static char *fix_with_words(const char *in, const char *words)
+{
+    mf_config cfg;
+    mf_config_init(&cfg);
+    cfg.spam_words = words;
+    cfg.spam_words_length = strlen(words);
+    char *out, *z;
+    size_t len;
+    ck_assert_int_eq(mf_fix_buffer(&cfg, in, strlen(in), &out, &len), MF_OK);
+    z = malloc(len + 1);
+    ck_assert_ptr_nonnull(z);
+    memcpy(z, out, len);
+    z[len] = '\0';
+    free(out);
+    return z;
+}
+
+/* A user's own list adds to the built-in ones: in any case, across spaces,
+ * with comments, blank and broken lines skipped. */
+START_TEST(user_words_add_to_the_lists)
+{
+    const char *words = "# my list\n\n  휴게텔\nCheap Jordans\n\xFF\xFE" "broken\nx\n";
+    const char *in[] = {"the rampage 휴게텔 in which gunmen stormed\n",
+                        "打开 CHEAP JORDANS 文件失败了\n"};
+    const char *want[] = {"the rampage in which gunmen stormed\n", "打开 文件失败了\n"};
+    for (int i = 0; i < 2; i++) {
+        char *plain = fix(in[i]), *with = fix_with_words(in[i], words);
+        ck_assert_str_eq(plain, in[i]);
+        ck_assert_str_eq(with, want[i]);
+        free(plain);
+        free(with);
+    }
+    char *none = fix_with_words(in[0], "# nothing but a comment\n");
+    ck_assert_str_eq(none, in[0]);
+    free(none);
+}
+END_TEST
+
 START_TEST(the_rule_can_be_turned_off)
 {
     mf_config cfg;
@@ -166,6 +204,7 @@ int main(void)
     tcase_add_test(tc, runs_with_evidence_are_removed);
     tcase_add_test(tc, legitimate_mixed_text_is_kept);
     tcase_add_test(tc, spam_is_judged_after_repair);
+    tcase_add_test(tc, user_words_add_to_the_lists);
     tcase_add_test(tc, the_rule_can_be_turned_off);
     tcase_add_test(tc, removals_are_edits);
     suite_add_tcase(s, tc);
