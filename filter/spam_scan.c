@@ -1,0 +1,172 @@
+/* spam_scan.c: the byte-level look that tells which windows the spam
+ * rule need not decode: those with letters of one script group only, or
+ * with nothing a spam run needs. */
+#include "decode.h"
+#include "lexicon.h"
+#include "spam_window.h"
+
+/* Bit per script group a UTF-8 lead byte (or ASCII letter) belongs to; the
+ * second byte settles E0 (Indic or Thai) and E1 (Vietnamese Latin or not). */
+static unsigned lead_bits(const uint8_t *p, size_t i, size_t len)
+{
+    uint8_t b = p[i];
+    if (b < 0x80)
+        return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ? 1u : 0;
+    if (b < 0xC3)
+        return 0;
+    if (b <= 0xCA) return 1u;          /* Latin-1, Latin Extended */
+    if (b <= 0xCF) return 1u << 1;     /* Greek, Coptic */
+    if (b <= 0xD4) return 1u << 2;     /* Cyrillic */
+    if (b <= 0xD7) return 1u << 3;     /* Armenian, Hebrew */
+    if (b <= 0xDF) return 1u << 4;     /* Arabic, Syriac, Thaana, NKo */
+    if (b == 0xE0) return i + 1 < len && p[i + 1] >= 0xB8 ? 1u << 5 : 1u << 6; /* SEA, Indic */
+    if (b == 0xE1) return i + 1 < len && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB ? 1u : 1u << 7;
+    if (b == 0xE2) return 0;           /* punctuation, symbols */
+    if (b == 0xE3) return i + 1 < len && p[i + 1] >= 0x81 ? 1u << 9 : 0; /* kana, Han */
+    if (b <= 0xE9) return 1u << 9;     /* Han */
+    if (b >= 0xEA && b <= 0xED) return 1u << 10; /* Hangul */
+    if (b == 0xF0) return 1u << 9;     /* supplementary Han, emoji: either way */
+    return 0;
+}
+
+/* Bytes that begin an ornament: ▶ ◀ ● ★ ♥ ✔ ❤ ⭐ (U+2580-U+27FF,
+ * U+2B00-U+2B7F), 【 】 《 》, emoji. */
+static int ornament_bytes(const uint8_t *p, size_t i, size_t len)
+{
+    if (i + 2 >= len)
+        return 0;
+    if (p[i] == 0xE2)
+        return (p[i + 1] >= 0x96 && p[i + 1] <= 0x9F) || p[i + 1] == 0xAC || p[i + 1] == 0xAD;
+    if (p[i] == 0xE3)
+        return p[i + 1] == 0x80 && (p[i + 2] == 0x8A || p[i + 2] == 0x8B || p[i + 2] == 0x90 ||
+                                    p[i + 2] == 0x91);
+    return p[i] == 0xF0 && p[i + 1] == 0x9F;
+}
+
+/* Whether the characters at buf[i] may begin an entry of the built-in
+ * lists or of the user's (blanks skipped, as entries match across them). */
+static int lexicon_start(const uint8_t *buf, size_t i, size_t len, const mf_trie *user)
+{
+    uint32_t cp[3] = {0, 0, 0};
+    for (int k = 0; k < 3 && i < len;) {
+        int step = mf_utf8_decode(buf + i, len - i, &cp[k]);
+        if (!step)
+            break;
+        i += (size_t)step;
+        k += cp[k] != ' ';
+    }
+    if (!cp[1])
+        return 0;
+    uint32_t a = mf_fold(cp[0]), b = mf_fold(cp[1]), c = cp[2] == ' ' ? 0 : mf_fold(cp[2]);
+    return mf_lexicon_may_start(&mf_lexicon, a, b, c) ||
+           (user && mf_lexicon_may_start(user, a, b, c));
+}
+
+/* The script group of each byte, roughly, as lead_bits's bit index for a
+ * letter or lead byte (E0 as Indic, E1 as not Latin, E3 as Han), 14 for a
+ * continuation byte, 15 for the rest. */
+static const uint8_t rough_group[256] = {
+    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+    15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+    15,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, 15, 15, 15, 15, 15,
+    15,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, 15, 15, 15, 15, 15,
+    14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+    14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+    14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+    14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+    15, 15, 15,  0,  0,  0,  0,  0,  0,  0,  0,  1,  1,  1,  1,  1,
+     2,  2,  2,  2,  2,  3,  3,  3,  4,  4,  4,  4,  4,  4,  4,  4,
+     6,  7, 15,  9,  9,  9,  9,  9,  9,  9, 10, 10, 10, 10, 15, 15,
+     9, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+};
+
+/* Letters per group, weighed (Han and Hangul count twice). Two tallies
+ * interleaved, so that a run of one group is not one long dependency
+ * chain; 16-bit and small, as most windows are short lines (a window holds
+ * at most 64 KiB, half in each). */
+static void count_groups(const uint8_t *buf, size_t len, size_t count[16])
+{
+    uint16_t even[16] = {0}, odd[16] = {0};
+    size_t i = 0;
+    for (; i + 2 <= len; i += 2) {
+        even[rough_group[buf[i]]]++;
+        odd[rough_group[buf[i + 1]]]++;
+    }
+    if (i < len)
+        even[rough_group[buf[i]]]++;
+    for (int k = 0; k < 16; k++)
+        count[k] = k < 14 ? (size_t)even[k] + odd[k] : 0;
+    count[9] *= 2;
+    count[10] *= 2;
+}
+
+/* The group with the most letters as a bit mask, with Latin the window's
+ * own only by far (as in own_groups); *contested when the others weigh as
+ * much as find_own says (the main group may then be the spam). */
+static unsigned main_mask(const size_t count[16], int *contested, int *latin_plural)
+{
+    int best = 1;
+    size_t all = count[0];
+    for (int k = 1; k < 15; k++) {
+        all += count[k];
+        if (count[k] > count[best])
+            best = k;
+    }
+    *latin_plural = count[0] > count[best] && count[0] <= LATIN_MARGIN * count[best];
+    if (count[0] > LATIN_MARGIN * count[best])
+        best = 0;
+    *contested = (all - count[best]) * CONTESTED > count[best];
+    return 1u << best;
+}
+
+/* A window is worth a look when it has letters of two script groups and
+ * something a spam run needs: a letter of a minor group (not the main one,
+ * nor Latin) glued to one of another, an ornament, the look of a contact
+ * (seven digits, "@", "://"), or the first characters of a lexicon entry
+ * where a word of a minor group starts (of any, if the main is contested). */
+int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
+{
+    size_t count[16], groups = 0, digits = 0;
+    count_groups(buf, len, count);
+    for (int k = 0; k < 15; k++)
+        groups += count[k] != 0;
+    if (groups < 2)
+        return 0;
+    int contested, latin_plural;
+    unsigned own = main_mask(count, &contested, &latin_plural), prev = 0;
+    unsigned own_group = (unsigned)__builtin_ctz(own);
+    /* Latin has the most letters: a run may be inside its words */
+    unsigned glue_mask = latin_plural ? ~1u : ~own & ~1u;
+    for (size_t i = 0; i < len; i++) {
+        uint8_t b = buf[i];
+        unsigned g = rough_group[b];
+        if (g == 14) /* a continuation byte */
+            continue;
+        if (g == own_group && !contested) { /* the bulk of the text: nothing to see */
+            prev = own;
+            continue;
+        }
+        if (g == 15 && b < 0x80 && b != '@' && b != ':' && (b < '0' || b > '9')) {
+            prev = 0; /* blanks and punctuation */
+            continue;
+        }
+        unsigned bits = lead_bits(buf, i, len);
+        if (bits && prev && bits != prev && ((bits | prev) & glue_mask))
+            return 1; /* "sho광주": a minor group glued; Latin gluing is left to entries */
+        if (bits && bits != prev && (contested || !(bits & own)) && lexicon_start(buf, i, len, user))
+            return 1;
+        if (b < 0x80) {
+            digits += b >= '0' && b <= '9';
+            if (b == '@' || (b == ':' && i + 2 < len && buf[i + 1] == '/' && buf[i + 2] == '/'))
+                return 1;
+        } else if (ornament_bytes(buf, i, len)) {
+            return 1;
+        }
+        prev = bits;
+    }
+    return digits >= 7;
+}
