@@ -76,9 +76,8 @@ void mf_spam_scratch_free(mf_spam_scratch *s)
     memset(s, 0, sizeof *s);
 }
 
-/* The own groups of the window as a bit mask (letters that lexicon entries
- * cover left out), 0 when it has too few
- * letters to tell. */
+/* The own groups of the window as a bit mask, 0 when it has too few letters
+ * to tell; letters that entries or contacts cover do not count. */
 static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, int *own,
                            size_t *own_weight, size_t *other_weight, int *latin_plural)
 {
@@ -113,13 +112,6 @@ static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, i
     *other_weight = others;
     return mask;
 }
-
-/* Extends run->end over foreign letters, the gaps between them and the
- * contacts after them. */
-
-/* Extends run->end over the contacts, foreign letters and gaps after it.
- * Past a gap the run goes on in its own script only: another foreign
- * script there is another run ("老虎机 --strip"). */
 
 /* A letter of prose beside a run: lowercase, or of a caseless script. */
 static int prose_letter(const spam_window *w, size_t i)

@@ -32,6 +32,9 @@ struct mf_trie;
  * and a cue; user is the trie of a user's words, or NULL. */
 int mf_spam_suspect(const uint8_t *buf, size_t len, const struct mf_trie *user);
 
+/* Whether spam_scan.c's byte table agrees with its byte classes (a test). */
+int mf_spam_scan_table_ok(void);
+
 /* Scratch memory of the rule, reused across windows. */
 typedef struct mf_spam_scratch {
     uint8_t *group;  /* per character */

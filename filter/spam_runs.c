@@ -49,6 +49,9 @@ static size_t url_start(const spam_window *w, size_t i)
     return 0;
 }
 
+/* Extends run->end over the contacts, foreign letters and gaps after it.
+ * Past a gap the run goes on in its own script only: another foreign
+ * script there is another run ("老虎机 --strip"). */
 static void extend_right(const spam_window *w, mf_run *run)
 {
     size_t j = run->end, len;

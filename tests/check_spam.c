@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mojifix.h"
+#include "spam.h"
 
 static char *fix(const char *in)
 {
@@ -158,6 +159,12 @@ START_TEST(user_words_add_to_the_lists)
 }
 END_TEST
 
+START_TEST(the_byte_table_is_right)
+{
+    ck_assert(mf_spam_scan_table_ok());
+}
+END_TEST
+
 START_TEST(the_rule_can_be_turned_off)
 {
     mf_config cfg;
@@ -205,6 +212,7 @@ int main(void)
     tcase_add_test(tc, legitimate_mixed_text_is_kept);
     tcase_add_test(tc, spam_is_judged_after_repair);
     tcase_add_test(tc, user_words_add_to_the_lists);
+    tcase_add_test(tc, the_byte_table_is_right);
     tcase_add_test(tc, the_rule_can_be_turned_off);
     tcase_add_test(tc, removals_are_edits);
     suite_add_tcase(s, tc);
