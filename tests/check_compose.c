@@ -50,54 +50,41 @@ static void check(const char *a, const ed *f, size_t nf, const ed *s, size_t ns,
     mf_edits_free(&first), mf_edits_free(&second), mf_edits_free(&out);
 }
 
-START_TEST(test_disjoint)
-{
-    /* "abcdef": b -> XY, then (in aXYcdef) e -> Z: both kept, apart. */
-    ed f[] = {{1, 2, "XY", 0}}, s[] = {{5, 6, "Z", 0}};
-    check("abcdef", f, 1, s, 1, "1-2=XY;4-5=Z;");
-}
-END_TEST
+/* Each case: a, first's and second's edits (ending at one with no repl),
+ * and the composed edits as "start-end=repl;". */
+typedef struct compose_case {
+    const char *what, *a;
+    ed first[4], second[4];
+    const char *want;
+} compose_case;
 
-START_TEST(test_second_spans_first)
-{
-    /* "a?b": ? -> "é" then "aé" -> "Q": one edit of "a?" */
-    ed f[] = {{1, 2, "e'", 1}}, s[] = {{0, 3, "Q", 0}};
-    check("a?b", f, 1, s, 1, "0-2=Q;");
-}
-END_TEST
+static const compose_case cases[] = {
+    {"apart: both kept", "abcdef", {{1, 2, "XY", 0}, {0}}, {{5, 6, "Z", 0}, {0}}, "1-2=XY;4-5=Z;"},
+    {"second spans first: one edit", "a?b", {{1, 2, "e'", 1}, {0}}, {{0, 3, "Q", 0}, {0}},
+     "0-2=Q;"},
+    {"second inside what first wrote: first redone", "abc", {{1, 2, "xyz", 0}, {0}},
+     {{2, 3, "Y", 0}, {0}}, "1-2=xYz;"},
+    {"one second edit joins two of first's", "abcdef",
+     {{0, 1, "AA", 0}, {2, 3, "CC", 0}, {5, 6, "F", 0}, {0}}, {{1, 4, "-", 0}, {0}},
+     "0-3=A-C;5-6=F;"},
+    {"a removal at the edge stays apart", "axxbc", {{1, 3, "", 2}, {0}}, {{1, 2, "B", 0}, {0}},
+     "1-3=;3-4=B;"},
+    {"second undoes first: nothing left", "abc", {{1, 2, "X", 0}, {0}}, {{1, 2, "b", 0}, {0}},
+     ""},
+};
 
-START_TEST(test_second_inside_first)
+static size_t count(const ed *v)
 {
-    /* first wrote "xyz" for "b"; second changes only its "y": the whole of
-     * first's edit is redone. */
-    ed f[] = {{1, 2, "xyz", 0}}, s[] = {{2, 3, "Y", 0}};
-    check("abc", f, 1, s, 1, "1-2=xYz;");
+    size_t n = 0;
+    while (v[n].repl)
+        n++;
+    return n;
 }
-END_TEST
 
-START_TEST(test_chain_of_overlaps)
+START_TEST(test_compose)
 {
-    /* two first edits joined by one second edit, a third one after */
-    ed f[] = {{0, 1, "AA", 0}, {2, 3, "CC", 0}, {5, 6, "F", 0}};
-    ed s[] = {{1, 4, "-", 0}};
-    /* a: "abcdef" -> b: "AAbCCdeF"; second: b[1..4) "AbC" -> "-": "A-CdeF" */
-    check("abcdef", f, 3, s, 1, "0-3=A-C;5-6=F;");
-}
-END_TEST
-
-START_TEST(test_removal_at_the_edge)
-{
-    /* first removes "xx" at 1; second replaces "b" right after it: apart */
-    ed f[] = {{1, 3, "", 2}}, s[] = {{1, 2, "B", 0}};
-    check("axxbc", f, 1, s, 1, "1-3=;3-4=B;");
-}
-END_TEST
-
-START_TEST(test_back_to_the_input)
-{
-    /* second undoes first: no edit is left */
-    ed f[] = {{1, 2, "X", 0}}, s[] = {{1, 2, "b", 0}};
-    check("abc", f, 1, s, 1, "");
+    const compose_case *c = &cases[_i];
+    check(c->a, c->first, count(c->first), c->second, count(c->second), c->want);
 }
 END_TEST
 
@@ -105,12 +92,7 @@ int main(void)
 {
     Suite *s = suite_create("compose");
     TCase *tc = tcase_create("compose");
-    tcase_add_test(tc, test_disjoint);
-    tcase_add_test(tc, test_second_spans_first);
-    tcase_add_test(tc, test_second_inside_first);
-    tcase_add_test(tc, test_chain_of_overlaps);
-    tcase_add_test(tc, test_removal_at_the_edge);
-    tcase_add_test(tc, test_back_to_the_input);
+    tcase_add_loop_test(tc, test_compose, 0, (int)(sizeof cases / sizeof *cases));
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -5,7 +5,11 @@
 #   2. build-asan/  Debug build with AddressSanitizer and UBSan
 #                   (-DMF_SANITIZE=ON), and its ctest;
 #   3. valgrind     (no leaks, no memory errors) on build/mojifix over two
-#                   fixtures, and on check_stream's api and edits cases.
+#                   fixtures and in every mode (--explain, --log, --revert,
+#                   --check, --stats, -i), and on check_stream's api and
+#                   edits cases and check_compose;
+#   4. build-fuzz/  clang libFuzzer build; the regression inputs replayed,
+#                   then 30 s of fuzzing per target (tests/fuzz/README.md).
 # Every stage runs even when an earlier one failed (a failed build skips its
 # own tests); the last line sums up, and the exit status is 0 only if all
 # passed. Needs 2 cores and a few minutes.
@@ -60,6 +64,31 @@ if run "asan build" build build-asan -DCMAKE_BUILD_TYPE=Debug -DMF_SANITIZE=ON; 
     run "asan tests" tests build-asan || true
 fi
 
+# The command in every mode, on a fixture with every rule's edits, under
+# valgrind: each step must also do what it should (the round trip).
+vg_revert() {
+    "${vg[@]}" build/mojifix --revert "$t/log" "$t/out" >"$t/back" && cat "$in" "$in" | cmp - "$t/back"
+}
+vg_check() { # exit 1 is --check's answer here, so valgrind reports with 99
+    local rc=0
+    "${vg[@]}" --error-exitcode=99 build/mojifix --check "$in" || rc=$?
+    [ "$rc" -eq 1 ]
+}
+valgrind_modes() {
+    local t in=fixtures/cases/explain_escapes.in
+    t=$(mktemp -d "${TMPDIR:-/tmp}/mojifix-vg.XXXXXX")
+    cp "$in" "$t/a.txt"
+    echo "valgrind: mojifix --explain --log --stats, --revert, --check, -i, --revert -i"
+    run "valgrind mojifix --explain --log --stats" "${vg[@]}" build/mojifix --explain="$t/explain" \
+        --log "$t/log" --stats "$in" - <"$in" >"$t/out" 2>"$t/err" || true
+    run "valgrind mojifix --revert" vg_revert || true
+    run "valgrind mojifix --check" vg_check || true
+    run "valgrind mojifix -i" "${vg[@]}" build/mojifix -i.orig --log "$t/ilog" "$t/a.txt" || true
+    run "valgrind mojifix --revert -i" "${vg[@]}" build/mojifix --revert "$t/ilog" -i "$t/a.txt" || true
+    run "-i then --revert -i give the file back" cmp "$t/a.txt" "$in" || true
+    rm -rf "$t"
+}
+
 stage "valgrind"
 if [ -x build/mojifix ] && [ -x build/tests/check_stream ]; then
     for f in fixtures/seeds/001.txt fixtures/accuracy/sample.txt; do
@@ -73,10 +102,16 @@ if [ -x build/mojifix ] && [ -x build/tests/check_stream ]; then
         run "valgrind check_stream $case" env CK_FORK=no CK_RUN_CASE="$case" \
             MF_SOURCE_DIR="$src" "${vg[@]}" build/tests/check_stream || true
     done
+    echo "valgrind: check_compose"
+    run "valgrind check_compose" env CK_FORK=no "${vg[@]}" build/tests/check_compose || true
+    valgrind_modes
 else
     echo "run_all: no build/mojifix or build/tests/check_stream to run valgrind on" >&2
     failed+=("valgrind")
 fi
+
+stage "Fuzzing (build-fuzz/: clang, libFuzzer, ASan + UBSan; 30 s a target)"
+run "fuzz" sh tests/fuzz/run.sh 30 "$src/build-fuzz" || true
 
 elapsed=$((SECONDS - start))
 time=$(printf '%dm%02ds' $((elapsed / 60)) $((elapsed % 60)))

@@ -42,32 +42,37 @@ else
     fail "log and revert through standard input: not byte for byte"
 fi
 
-# -- revert refuses a text that is not the fixed output, naming the offset.
-revert_refuses() { # NAME TEXT WANT_MESSAGE_REGEX
+# says NAME STATUS REGEX ARG...: mojifix ARG... exits with STATUS and says
+# what REGEX matches on standard error.
+says() {
+    name=$1 want=$2 re=$3
+    shift 3
     status=0
-    "$mojifix" --revert "$m/a.log" "$2" >"$m/out" 2>"$m/err" || status=$?
-    if ! grep -q "$3" "$m/err"; then
-        fail "revert refuses $1: no message like '$3'" "$(cat "$m/err")"
-    elif status_is "revert refuses $1" "$status" 2; then
-        pass "revert refuses $1"
+    "$mojifix" "$@" >"$m/out" 2>"$m/err" || status=$?
+    if ! grep -q "$re" "$m/err"; then
+        fail "$name: no message like '$re'" "$(cat "$m/err")"
+    elif status_is "$name" "$status" "$want"; then
+        pass "$name"
     fi
 }
+
+# -- revert refuses a text that is not the fixed output, naming the offset.
 "$mojifix" --log "$m/a.log" "$m/a.txt" >"$m/a.out"
 sed 's/café/cafe/' "$m/a.out" >"$m/a.edited"
-revert_refuses "a changed replacement" "$m/a.edited" "^mojifix: $m/a.edited: byte 6: the text does not match the log"
+says "revert refuses a changed replacement" 2 \
+    "^mojifix: $m/a.edited: byte 6: the text does not match the log" --revert "$m/a.log" "$m/a.edited"
 sed 's/^Un/An/' "$m/a.out" >"$m/a.edited"
-revert_refuses "a change elsewhere" "$m/a.edited" "^mojifix: $m/a.edited: bytes 0 to 16: the text does not match the log's checksum"
+says "revert refuses a change elsewhere" 2 \
+    "^mojifix: $m/a.edited: bytes 0 to 16: the text does not match the log's checksum" \
+    --revert "$m/a.log" "$m/a.edited"
 head -c 10 "$m/a.out" >"$m/a.short"
-revert_refuses "a truncated text" "$m/a.short" "^mojifix: $m/a.short: byte 10: the text ends here"
+says "revert refuses a truncated text" 2 \
+    "^mojifix: $m/a.short: byte 10: the text ends here" --revert "$m/a.log" "$m/a.short"
 cat "$m/a.out" "$m/a.out" >"$m/a.long"
-revert_refuses "a longer text" "$m/a.long" "^mojifix: $m/a.long: byte 16: the text goes on past"
-status=0
-"$mojifix" --revert "$m/a.txt" "$m/a.out" >"$m/out" 2>"$m/err" || status=$?
-if grep -q "^mojifix: $m/a.txt: line 1: not JSON" "$m/err" && status_is "revert, not a log" "$status" 2; then
-    pass "revert refuses a file that is not a log"
-else
-    fail "revert, not a log: no 'line 1: not JSON' message" "$(cat "$m/err")"
-fi
+says "revert refuses a longer text" 2 \
+    "^mojifix: $m/a.long: byte 16: the text goes on past" --revert "$m/a.log" "$m/a.long"
+says "revert refuses a file that is not a log" 2 \
+    "^mojifix: $m/a.txt: line 1: not JSON" --revert "$m/a.txt" "$m/a.out"
 
 # -- check: no text; 1 when something would change, 0 when not; with
 # --explain it says why.
@@ -149,9 +154,7 @@ elif ! grep -q "^mojifix: $m/missing.txt: No such file" "$m/err" || ! grep -q "^
 elif status_is "-i, bad files" "$status" 2; then
     pass "-i: a link stays a link; bad files named, the others done"
 fi
-status=0
-"$mojifix" -i - <"$m/a.txt" >"$m/out" 2>"$m/err" || status=$?
-if status_is "-i -" "$status" 2 && grep -q 'standard input' "$m/err"; then pass "-i refuses standard input"; fi
+says "-i refuses standard input" 2 'cannot write standard input back' -i - <"$m/a.txt"
 
 # -- stats.
 "$mojifix" --stats "$m/a.txt" "$m/b.txt" >"$m/out" 2>"$m/err" || true
@@ -163,19 +166,9 @@ else
 fi
 
 # -- faults. A log that cannot be written: exit 2, a message, no log.
-status=0
-"$mojifix" --log /dev/full "$m/a.txt" >"$m/out" 2>"$m/err" || status=$?
-if grep -q '^mojifix: /dev/full: No space left' "$m/err" && status_is "--log /dev/full" "$status" 2; then
-    pass "--log to a full disk"
-else
-    fail "--log /dev/full: no message naming it" "$(cat "$m/err")"
-fi
-status=0
-"$mojifix" --log "$m/nodir/x.log" "$m/a.txt" >"$m/out" 2>"$m/err" || status=$?
-if grep -q "^mojifix: $m/nodir/x.log: No such file" "$m/err" && [ ! -s "$m/out" ] &&
-    status_is "--log in a missing directory" "$status" 2; then
-    pass "--log that cannot be created: nothing done"
-fi
+says "--log to a full disk" 2 '^mojifix: /dev/full: No space left' --log /dev/full "$m/a.txt"
+says "--log in a missing directory" 2 "^mojifix: $m/nodir/x.log: No such file" \
+    --log "$m/nodir/x.log" "$m/a.txt"
 
 # A closed pipe with a log: quiet, and no log or temporary file is left.
 if env --default-signal=PIPE true 2>/dev/null; then
