@@ -78,7 +78,8 @@ int fix_fd(fix_job *job, int fd, const char *name, sink *out, fix_result *r)
     begin(job, r);
     if (job->log && editlog_begin(job->log) != 0) {
         say(name, "cannot spool the edit log: %s", strerror(job->log->err));
-        return r->status = MF_ERR_NOMEM, -1;
+        r->status = MF_ERR_NOMEM;
+        return -1;
     }
     fix_ctx c = {job, name, out, r};
     mf_config cfg;
@@ -91,7 +92,8 @@ int fix_fd(fix_job *job, int fd, const char *name, sink *out, fix_result *r)
     mf_stream *s = mf_stream_new(&cfg, on_write, &c);
     if (!s) {
         say(name, "%s", mf_strerror(MF_ERR_NOMEM));
-        return r->status = MF_ERR_NOMEM, -1;
+        r->status = MF_ERR_NOMEM;
+        return -1;
     }
     r->status = pump(&c, fd, s);
     /* What was read is repaired and written even after a read error, so

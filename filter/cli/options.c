@@ -110,25 +110,21 @@ static int parse_option(int argc, char **argv, int *i, mf_options *opt, char *er
     return -1;
 }
 
-/* Options that make no sense together. */
-static int check_combination(const mf_options *opt, char *err, int errlen)
+/* What in the options makes no sense together, or NULL. */
+static const char *conflict(const mf_options *opt)
 {
-    const char *bad = NULL;
     if (opt->check && opt->in_place)
-        bad = "--check and --in-place";
-    else if (opt->revert_log && (opt->check || opt->explain || opt->log_file || opt->stats))
-        bad = "--revert and --check, --explain, --log or --stats";
-    else if (opt->in_place && opt->nfiles == 0)
-        bad = "--in-place without a FILE";
-    else if (opt->revert_log && !opt->in_place && opt->nfiles > 1)
-        bad = "--revert without --in-place and several FILEs";
-    if (bad)
-        snprintf(err, (size_t)errlen, "%s cannot go together", bad);
-    for (int i = 0; !bad && opt->in_place && i < opt->nfiles; i++)
+        return "--check and --in-place cannot go together";
+    if (opt->revert_log && (opt->check || opt->explain || opt->log_file || opt->stats))
+        return "--revert cannot go with --check, --explain, --log or --stats";
+    if (opt->in_place && opt->nfiles == 0)
+        return "--in-place needs a FILE";
+    if (opt->revert_log && !opt->in_place && opt->nfiles > 1)
+        return "--revert takes one FILE, or several with --in-place";
+    for (int i = 0; opt->in_place && i < opt->nfiles; i++)
         if (!strcmp(opt->files[i], "-"))
-            snprintf(err, (size_t)errlen, "--in-place cannot write standard input back"),
-                bad = "-";
-    return bad ? -1 : 0;
+            return "--in-place cannot write standard input back";
+    return NULL;
 }
 
 int mf_options_parse(int argc, char **argv, mf_options *opt, char *err, int errlen)
@@ -151,5 +147,8 @@ int mf_options_parse(int argc, char **argv, mf_options *opt, char *err, int errl
     }
     opt->files = list;
     opt->nfiles = nfiles;
-    return check_combination(opt, err, errlen);
+    const char *bad = conflict(opt);
+    if (bad)
+        snprintf(err, (size_t)errlen, "%s", bad);
+    return bad ? -1 : 0;
 }
