@@ -13,8 +13,7 @@
 #include "atomic.h"
 #include "say.h"
 
-/* A symbolic link stays one: the file it points to is replaced. */
-static char *target_of(const char *path)
+char *inplace_target(const char *path)
 {
     struct stat st;
     if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
@@ -51,7 +50,10 @@ static int repair_into(fix_job *job, int fd, const struct stat *st, const char *
     return job->edits != before;
 }
 
-static int replace(fix_job *job, const char *path, int fd, const char *suffix)
+/* Repairs the open file fd, path's target, in place; its log record is
+ * named name, the path as given. */
+static int replace(fix_job *job, const char *path, const char *name, int fd,
+                   const char *suffix)
 {
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -70,7 +72,7 @@ static int replace(fix_job *job, const char *path, int fd, const char *suffix)
         atomic_abort(&f);
         if (job->log)
             editlog_discard(job->log);
-        return changed < 0 ? -1 : fix_log(job, path, &r);
+        return changed < 0 ? -1 : fix_log(job, name, &r);
     }
     char *backup = suffix && *suffix ? backup_name(path, suffix) : NULL;
     err = suffix && *suffix && !backup ? ENOMEM : atomic_commit(&f, &st, backup);
@@ -80,12 +82,12 @@ static int replace(fix_job *job, const char *path, int fd, const char *suffix)
         say(path, "cannot replace it: %s; left as it was", strerror(err));
         return -1;
     }
-    return fix_log(job, path, &r);
+    return fix_log(job, name, &r);
 }
 
 int inplace_fix(fix_job *job, const char *path, const char *suffix)
 {
-    char *target = target_of(path);
+    char *target = inplace_target(path);
     if (!target) {
         say(path, "%s", strerror(errno));
         return -1;
@@ -95,7 +97,7 @@ int inplace_fix(fix_job *job, const char *path, const char *suffix)
     if (fd < 0)
         say(path, "%s", strerror(errno));
     else {
-        rc = replace(job, target, fd, suffix);
+        rc = replace(job, target, path, fd, suffix);
         close(fd);
     }
     free(target);

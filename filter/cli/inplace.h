@@ -9,7 +9,12 @@
 
 #include "fix.h"
 
-/* Returns 0, or -1 after saying why (the file is then as it was). */
+/* The file to replace for path: a symbolic link stays one, the file it
+ * points to is replaced. NULL (errno set) when it cannot be resolved. */
+char *inplace_target(const char *path);
+
+/* Returns 0, or -1 after saying why (the file is then as it was). The log
+ * record is named path, as given. */
 int inplace_fix(fix_job *job, const char *path, const char *suffix);
 
 #endif

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "inplace.h"
 #include "revert.h"
 #include "say.h"
 #include "sink.h"
@@ -92,14 +93,16 @@ static int revert_file(FILE *log, const char *logname, const char *path, const c
         logread_close(&r);
         return -1;
     }
-    FILE *text = fopen(path, "rb");
+    char *target = inplace_target(path);
+    FILE *text = target ? fopen(target, "rb") : NULL;
     int rc = -1;
     if (!text)
         say(path, "%s", strerror(errno));
     else {
-        rc = replace(&r, &in, text, path, logname, suffix);
+        rc = replace(&r, &in, text, target, logname, suffix);
         fclose(text);
     }
+    free(target);
     logread_input_free(&in);
     logread_close(&r);
     return rc;

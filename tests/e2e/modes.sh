@@ -146,13 +146,21 @@ cp "$m/a.txt" "$m/target.txt"
 ln -s target.txt "$m/link.txt"
 mkdir "$m/dir"
 status=0
-"$mojifix" -i "$m/missing.txt" "$m/dir" "$m/link.txt" >"$m/out" 2>"$m/err" || status=$?
+"$mojifix" -i --log "$m/link.log" "$m/missing.txt" "$m/dir" "$m/link.txt" >"$m/out" 2>"$m/err" ||
+    status=$?
 if [ ! -L "$m/link.txt" ] || ! cmp -s "$m/target.txt" "$m/a.want"; then
     fail "-i: the link's target was not repaired, or the link was replaced"
 elif ! grep -q "^mojifix: $m/missing.txt: No such file" "$m/err" || ! grep -q "^mojifix: $m/dir: " "$m/err"; then
     fail "-i: the missing file or the directory not named" "$(cat "$m/err")"
 elif status_is "-i, bad files" "$status" 2; then
     pass "-i: a link stays a link; bad files named, the others done"
+fi
+status=0
+"$mojifix" --revert "$m/link.log" -i "$m/link.txt" 2>"$m/err" || status=$?
+if [ -L "$m/link.txt" ] && cmp -s "$m/target.txt" "$m/a.txt" && status_is "revert -i, a link" "$status" 0; then
+    pass "--revert -i: through a link, by the name it was given"
+else
+    fail "--revert -i through a link: not restored, or the link replaced" "$(cat "$m/err")"
 fi
 says "-i refuses standard input" 2 'cannot write standard input back' -i - <"$m/a.txt"
 
