@@ -112,6 +112,10 @@ fi
 cp "$m/a.txt" "$m/ip.txt"
 cp "$m/clean.txt" "$m/ip_clean.txt"
 chmod 640 "$m/ip.txt"
+owner=$(id -u)
+if [ "$owner" -eq 0 ] && chown 65534:65534 "$m/ip.txt" 2>/dev/null; then
+    owner=65534 # root may keep another user's file theirs
+fi
 touch -d '2001-01-01 00:00' "$m/ip_clean.txt"
 status=0
 "$mojifix" -i.bak --log "$m/ip.log" "$m/ip.txt" "$m/ip_clean.txt" >"$m/out" 2>"$m/err" || status=$?
@@ -120,8 +124,8 @@ if ! cmp -s "$m/ip.txt" "$m/a.want"; then
     fail "-i: the file was not repaired"
 elif ! cmp -s "$m/ip.txt.bak" "$m/a.txt"; then
     fail "-i.bak: no backup of the original"
-elif [ "$(stat -c %a "$m/ip.txt")" != 640 ]; then
-    fail "-i: mode $(stat -c %a "$m/ip.txt"), expected 640"
+elif [ "$(stat -c %a:%u "$m/ip.txt")" != "640:$owner" ]; then
+    fail "-i: mode and owner $(stat -c %a:%u "$m/ip.txt"), expected 640:$owner"
 elif [ -e "$m/ip_clean.txt.bak" ] || [ "$(stat -c %Y "$m/ip_clean.txt")" != "$(date -d '2001-01-01 00:00' +%s)" ]; then
     fail "-i: a file that needed no change was touched"
 elif [ -s "$m/out" ] || [ -s "$m/err" ]; then
@@ -129,7 +133,7 @@ elif [ -s "$m/out" ] || [ -s "$m/err" ]; then
 elif ls -a "$m" | grep -q mojifix-; then
     fail "-i: a temporary file was left" "$(ls -a "$m")"
 elif status_is "-i" "$status" 0; then
-    pass "-i.bak: repaired in place, mode kept, backup, clean file untouched"
+    pass "-i.bak: repaired in place, mode and owner kept, backup, clean file untouched"
 fi
 status=0
 "$mojifix" --revert "$m/ip.log" --in-place=.fixed "$m/ip.txt" "$m/ip_clean.txt" 2>"$m/err" || status=$?
