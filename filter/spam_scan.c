@@ -145,8 +145,10 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
 {
     size_t count[16], groups = 0, digits = 0;
     count_groups(buf, len, count);
-    for (int k = 0; k < 15; k++)
-        groups += count[k] != 0;
+    /* A group takes part with two letters at least (a run has two), Latin
+     * with three (its runs need an entry; "%s" in a Russian line is no run). */
+    for (int k = 0; k < 14; k++)
+        groups += count[k] >= (k == 0 ? 3u : k >= 9 ? 4u : 2u);
     if (groups < 2)
         return 0;
     int contested, latin_plural;
