@@ -192,6 +192,7 @@ static void trim_words(const spam_window *w, mf_run *run)
         if (e == run->start || e == run->end || !blank(w->c[e].cp) ||
             !uncovered_word(w, run->start, e))
             break;
+        run->letters -= e - run->start;
         while (e < run->end && blank(w->c[e].cp))
             e++;
         run->start = e;
@@ -203,10 +204,24 @@ static void trim_words(const spam_window *w, mf_run *run)
         if (b == run->end || b == run->start || !blank(w->c[b - 1].cp) ||
             !uncovered_word(w, b, run->end))
             break;
+        run->letters -= run->end - b;
         while (b > run->start && blank(w->c[b - 1].cp))
             b--;
         run->end = b;
     }
+}
+
+/* A Latin run loses the words at its edges that no entry covers before it
+ * is judged ("judi slot GFileIcon" in a Thai line). */
+static int latin_edges(mf_spam_scratch *s, spam_window *w, mf_run *run)
+{
+    if (!w->whole) {
+        int rc = mf_spam_cover(s, w, run->start, run->end);
+        if (rc != MF_OK)
+            return rc;
+    }
+    trim_words(w, run);
+    return MF_OK;
 }
 
 /* ---- removal --------------------------------------------------------------- */
@@ -342,11 +357,11 @@ int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
             continue;
         mf_run run = {i, i, w.g[i], 0, 0, 0};
         mf_spam_grow_run(&w, &run);
+        if (run.group == MF_G_LATIN && (rc = latin_edges(s, &w, &run)) != MF_OK)
+            return rc;
         int signal = judge(s, &w, &run, &rc);
         if (rc != MF_OK)
             return rc;
-        if (signal == MF_SPAM_LEXICON && run.group == MF_G_LATIN)
-            trim_words(&w, &run);
         if (signal)
             remove_run(&w, &run, signal);
         i = run.end > i ? run.end - 1 : i;

@@ -29,6 +29,11 @@ static unsigned lead_bits(const uint8_t *p, size_t i, size_t len)
     return 0;
 }
 
+static int ascii_alnum(uint8_t b)
+{
+    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
 /* Bytes that begin an ornament: ▶ ◀ ● ★ ♥ ✔ ❤ ⭐ (U+2580-U+27FF,
  * U+2B00-U+2B7F), 【 】 《 》, emoji. */
 static int ornament_bytes(const uint8_t *p, size_t i, size_t len)
@@ -175,7 +180,11 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
         if (bits && bits != prev && (contested || !(bits & own)) && lexicon_start(buf, i, len, user))
             return 1;
         if (b < 0x80) {
-            digits += b >= '0' && b <= '9';
+            int digit = b >= '0' && b <= '9';
+            digits += digit;
+            /* Entries that begin with digits: "1xbet", "188bet" */
+            if (digit && (i == 0 || !ascii_alnum(buf[i - 1])) && lexicon_start(buf, i, len, user))
+                return 1;
             if (b == '@' || (b == ':' && i + 2 < len && buf[i + 1] == '/' && buf[i + 2] == '/'))
                 return 1;
         } else if (ornament_bytes(buf, i, len)) {
