@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "compose.h"
+#include "check_run.h"
 #include "mojifix.h"
 
 typedef struct ed {
@@ -94,9 +95,5 @@ int main(void)
     TCase *tc = tcase_create("compose");
     tcase_add_loop_test(tc, test_compose, 0, (int)(sizeof cases / sizeof *cases));
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return mf_run_suite(s);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "check_run.h"
 #include "mojifix.h"
 #include "property_roundtrip.h"
 #include "test_rng.h"
@@ -302,9 +303,5 @@ int main(void)
     tcase_add_loop_test(idem, test_idempotent, 0, (int)ninputs);
     tcase_add_loop_test(idem, test_idempotent_no_spam, 0, (int)ninputs);
     suite_add_tcase(s, idem);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return mf_run_suite(s);
 }
