@@ -137,11 +137,18 @@ static void sync_dir(const char *path)
     free(dir);
 }
 
+/* A hard link keeps the original under both names until the rename. On a
+ * file system without hard links, the original is renamed to the backup:
+ * then, for a moment, the path names no file. */
 static int keep_backup(const char *path, const char *backup)
 {
     if (unlink(backup) != 0 && errno != ENOENT)
         return errno;
-    return link(path, backup) ? errno : 0;
+    if (link(path, backup) == 0)
+        return 0;
+    if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != EMLINK)
+        return errno;
+    return rename(path, backup) ? errno : 0;
 }
 
 int atomic_commit(atomic_file *f, const struct stat *keep, const char *backup)

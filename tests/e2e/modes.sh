@@ -217,3 +217,45 @@ if env --default-signal=INT true 2>/dev/null && mkfifo "$m/fifo" 2>/dev/null; th
         pass "SIGINT: no temporary or half-written file, the original as it was"
     fi
 fi
+
+# -- injected faults (failio.c, an LD_PRELOAD shim; not under ASan, whose
+# runtime must come first).
+if command -v cc >/dev/null 2>&1 && ! ldd "$mojifix" 2>/dev/null | grep -q libasan &&
+    cc -shared -fPIC -o "$m/failio.so" "$src/tests/e2e/failio.c" -ldl 2>"$m/err"; then
+    # A read error in the middle: named with its offset, what was read is
+    # still repaired and written, exit 2.
+    status=0
+    env LD_PRELOAD="$m/failio.so" MF_FAIL_READ_AFTER=10 "$mojifix" "$m/a.txt" >"$m/out" 2>"$m/err" ||
+        status=$?
+    head -c 10 "$m/a.txt" | "$mojifix" >"$m/want"
+    if [ "$(cat "$m/err")" != "mojifix: $m/a.txt: read error at byte 10: Input/output error" ]; then
+        fail "read error: not named with its offset" "$(cat "$m/err")"
+    elif ! cmp -s "$m/out" "$m/want"; then
+        fail "read error: what was read is not in the output"
+    elif status_is "read error" "$status" 2; then
+        pass "a read error in the middle: named with its offset, exit 2"
+    fi
+    # In place, a file not read whole is never replaced.
+    cp "$m/a.txt" "$m/half.txt"
+    status=0
+    env LD_PRELOAD="$m/failio.so" MF_FAIL_READ_AFTER=10 "$mojifix" -i "$m/half.txt" 2>"$m/err" ||
+        status=$?
+    if ! cmp -s "$m/half.txt" "$m/a.txt" || ls -a "$m" | grep -q 'half.*mojifix-'; then
+        fail "-i, read error: the file was replaced or a temporary file left"
+    elif status_is "-i, read error" "$status" 2; then
+        pass "-i: a file not read whole is left as it was"
+    fi
+    # No hard links: the backup is made by renaming the original.
+    cp "$m/a.txt" "$m/nolink.txt"
+    status=0
+    env LD_PRELOAD="$m/failio.so" MF_FAIL_LINK=1 "$mojifix" -i.bak "$m/nolink.txt" 2>"$m/err" ||
+        status=$?
+    if cmp -s "$m/nolink.txt.bak" "$m/a.txt" && cmp -s "$m/nolink.txt" "$m/a.want" &&
+        status_is "-i.bak without hard links" "$status" 0; then
+        pass "-i.bak on a file system without hard links"
+    else
+        fail "-i.bak without hard links: no backup, or not repaired" "$(cat "$m/err")"
+    fi
+else
+    echo "skip injected faults: no cc, or a sanitizer build"
+fi
