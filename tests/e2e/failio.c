@@ -1,13 +1,15 @@
 /* failio.c: an LD_PRELOAD shim that makes I/O fail on purpose, for the
  * end-to-end tests of how mojifix takes it (modes.sh builds it):
- *   MF_FAIL_READ_AFTER=N  reads of descriptor 3 (the first file mojifix
- *                         opens) fail with EIO once N bytes were read;
+ *   MF_FAIL_READ_AFTER=N  reads of regular files (descriptors the test
+ *                         harness passes on are pipes or terminals) fail
+ *                         with EIO once N bytes were read;
  *   MF_FAIL_LINK=1        link(2) fails with EPERM, as on a file system
  *                         without hard links. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -18,7 +20,8 @@ ssize_t read(int fd, void *buf, size_t n)
     if (!real)
         real = (ssize_t(*)(int, void *, size_t))dlsym(RTLD_NEXT, "read");
     const char *after = getenv("MF_FAIL_READ_AFTER");
-    if (!after || fd != 3)
+    struct stat st;
+    if (!after || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
         return real(fd, buf, n);
     long long limit = atoll(after);
     if (done >= limit) {
