@@ -189,25 +189,28 @@ static void trim_words(const spam_window *w, mf_run *run)
         size_t e = run->start;
         while (e < run->end && spaced_letter(w, e) && w->g[e] == w->g[run->start])
             e++;
-        if (e == run->start || e == run->end || !blank(w->c[e].cp) ||
+        size_t next = e;
+        while (next < run->end && blank(w->c[next].cp))
+            next++;
+        /* a word, then blanks, then another word ("LINE @bet73" is a contact) */
+        if (e == run->start || next == e || next == run->end || !spaced_letter(w, next) ||
             !uncovered_word(w, run->start, e))
             break;
         run->letters -= e - run->start;
-        while (e < run->end && blank(w->c[e].cp))
-            e++;
-        run->start = e;
+        run->start = next;
     }
     for (;;) { /* from the end */
         size_t b = run->end;
         while (b > run->start && spaced_letter(w, b - 1) && w->g[b - 1] == w->g[run->end - 1])
             b--;
-        if (b == run->end || b == run->start || !blank(w->c[b - 1].cp) ||
+        size_t prev = b;
+        while (prev > run->start && blank(w->c[prev - 1].cp))
+            prev--;
+        if (b == run->end || prev == b || prev == run->start || !spaced_letter(w, prev - 1) ||
             !uncovered_word(w, b, run->end))
             break;
         run->letters -= run->end - b;
-        while (b > run->start && blank(w->c[b - 1].cp))
-            b--;
-        run->end = b;
+        run->end = prev;
     }
 }
 
@@ -335,7 +338,7 @@ static int inside_latin_words(mf_spam_scratch *s, spam_window *w)
     for (size_t i = 0; i < w->n; i++) {
         if (!foreign(w, i) || (w->c[i].flags & MF_CHAR_SPAM))
             continue;
-        mf_run run = {i, i, w->g[i], 0, 0, 0};
+        mf_run run = {i, i, w->g[i], w->g[i], 0, 0, 0};
         mf_spam_grow_run(w, &run);
         if (judge(s, w, &run, &rc) == MF_SPAM_INSIDE_WORD && !all_hiragana(w, &run))
             remove_run(w, &run, MF_SPAM_INSIDE_WORD);
@@ -355,7 +358,7 @@ int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (!foreign(&w, i) || (c[i].flags & MF_CHAR_SPAM))
             continue;
-        mf_run run = {i, i, w.g[i], 0, 0, 0};
+        mf_run run = {i, i, w.g[i], w.g[i], 0, 0, 0};
         mf_spam_grow_run(&w, &run);
         if (run.group == MF_G_LATIN && (rc = latin_edges(s, &w, &run)) != MF_OK)
             return rc;

@@ -55,6 +55,7 @@ int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n);
 typedef struct mf_run {
     size_t start, end;     /* characters [start, end) */
     int group;             /* the group of its first foreign letter */
+    int last;              /* and of its last (past a gap, the run goes on in it) */
     size_t letters;        /* foreign letters in it */
     int contact, decorated;
 } mf_run;

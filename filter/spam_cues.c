@@ -62,7 +62,7 @@ static size_t phone_at(const mf_char *c, size_t n, size_t i)
 static const char *const tlds[] = {
     "com", "net", "org", "info", "biz", "top", "xyz", "vip", "me", "site", "club", "io",
     "kr", "cn", "jp", "ru", "th", "vn", "tv", "asia", "online", "bet", "win", "app",
-    "live", "ly", "fun", "shop", "link", "icu", "tw", "hk", "com.kr", NULL};
+    "live", "ly", "fun", "shop", "link", "icu", "tw", "hk", "cc", NULL};
 
 static int url_char(uint32_t cp)
 {

@@ -64,13 +64,13 @@ static void extend_right(const spam_window *w, mf_run *run)
         }
         while (j < w->n && foreign(w, j) && !url_start(w, j)) {
             run->letters++;
-            j++;
+            run->last = w->g[j++];
         }
         if (j < w->n && foreign(w, j) && mf_spam_contact_token(w, j, &strong)) /* "Alternatifhttps://x" */
             continue;
         while (j < w->n && foreign(w, j)) { /* "www." that is no URL after all */
             run->letters++;
-            j++;
+            run->last = w->g[j++];
         }
         run->end = j;
         size_t k = j, gap = 0;
@@ -80,8 +80,7 @@ static void extend_right(const spam_window *w, mf_run *run)
             gap += !digit(w->c[k].cp);
         }
         at = contact_in(w, j, k, &len, &strong);
-        if (len || (k < w->n && k > j && j > 0 && foreign(w, k) &&
-                    same_script(w->g[k], w->g[j - 1]))) {
+        if (len || (k < w->n && k > j && foreign(w, k) && same_script(w->g[k], run->last))) {
             run->decorated |= decorated;
             j = len ? at : k;
             continue;
@@ -150,7 +149,7 @@ static void extend_left(const spam_window *w, mf_run *run)
     size_t d = run->start;
     while (d > 0 && digit(w->c[d - 1].cp))
         d--;
-    if (d < run->start && (d == 0 || blank(w->c[d - 1].cp)))
+    if (d < run->start && (d == 0 || !word_char(w, d - 1))) /* "【1xbet】" */
         run->start = d;
 }
 
