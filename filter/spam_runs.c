@@ -62,11 +62,14 @@ static void extend_right(const spam_window *w, mf_run *run)
             run->contact |= strong;
             j = run->end = at + len;
         }
-        while (j < w->n && foreign(w, j) && !url_start(w, j)) {
+        /* Letters, up to a contact glued in: "Alternatifhttps://x", "안마QQ:1234" */
+        while (j < w->n && foreign(w, j) && !url_start(w, j) &&
+               !(j > run->start && foreign(w, j - 1) && !same_script(w->g[j], w->g[j - 1]) &&
+                 mf_spam_contact_token(w, j, &strong))) {
             run->letters++;
             run->last = w->g[j++];
         }
-        if (j < w->n && foreign(w, j) && mf_spam_contact_token(w, j, &strong)) /* "Alternatifhttps://x" */
+        if (j < w->n && foreign(w, j) && mf_spam_contact_token(w, j, &strong))
             continue;
         while (j < w->n && foreign(w, j)) { /* "www." that is no URL after all */
             run->letters++;
