@@ -156,7 +156,9 @@ static int judge(mf_spam_scratch *s, spam_window *w, const mf_run *run, int *rc)
     if (mf_spam_mention(w->c, w->n, run, w->own, left || right))
         return 0;
     size_t covered = mf_spam_run_covered(s, w, run, rc);
-    int lexicon = covered && 2 * covered >= run->letters;
+    /* Half the letters covered; a third in other scripts than Latin, whose
+     * compounds join a promotional block to a name ("에볼루션바카라"). */
+    int lexicon = covered && (run->group == MF_G_LATIN ? 2 : 3) * covered >= run->letters;
     /* Latin runs in other scripts need their words to be promotional too:
      * URLs, file names and bracketed titles are common there. */
     int enough = run->group != MF_G_LATIN || lexicon;
