@@ -100,6 +100,7 @@ static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, i
         best = MF_G_LATIN;
     *latin_plural &= best != MF_G_LATIN;
     *own = best;
+    *own_weight = *other_weight = 0;
     if (weight[best] < OWN_WEIGHT_MIN)
         return 0;
     unsigned mask = 1u << best;

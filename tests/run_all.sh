@@ -104,6 +104,8 @@ if [ -x build/mojifix ] && [ -x build/tests/check_stream ]; then
     done
     echo "valgrind: check_compose"
     run "valgrind check_compose" env CK_FORK=no "${vg[@]}" build/tests/check_compose || true
+    echo "valgrind: check_spam"
+    run "valgrind check_spam" env CK_FORK=no "${vg[@]}" build/tests/check_spam || true
     valgrind_modes
 else
     echo "run_all: no build/mojifix or build/tests/check_stream to run valgrind on" >&2
