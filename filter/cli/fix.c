@@ -85,6 +85,8 @@ int fix_fd(fix_job *job, int fd, const char *name, sink *out, fix_result *r)
     mf_config cfg;
     mf_config_init(&cfg);
     cfg.rules = job->rules;
+    cfg.spam_words = job->words;
+    cfg.spam_words_length = job->words_length;
     if (job->explain || job->log || job->stats || job->count) {
         cfg.on_edit = on_edit;
         cfg.edit_ctx = &c;

@@ -14,6 +14,8 @@
 /* What is the same for every input of a run. */
 typedef struct fix_job {
     unsigned rules;
+    const char *words; /* --spam-words, all of them, or NULL */
+    size_t words_length;
     FILE *explain;   /* --explain, or NULL */
     editlog *log;    /* --log, or NULL */
     stats *stats;    /* --stats, or NULL */

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include "inplace.h"
 #include "report.h"
 #include "say.h"
+#include "words.h"
 
 /* Repairs one input onto out. Returns 0 or -1; *out_failed when the output
  * itself failed (nothing more can go there). */
@@ -95,8 +97,13 @@ int fixrun(const mf_options *opt)
     setvbuf(stderr, errbuf, _IOLBF, sizeof errbuf); /* --explain: a write per line */
     editlog log_state = {0};
     stats st = {0};
-    fix_job job = {opt->rules, opt->explain ? stderr : NULL, opt->log_file ? &log_state : NULL,
-                   opt->stats ? &st : NULL, opt->check || opt->in_place, 0};
+    char *words;
+    size_t words_length;
+    if (words_read(opt->word_files, opt->nword_files, &words, &words_length) != 0)
+        return MF_EXIT_TROUBLE;
+    fix_job job = {opt->rules, words, words_length, opt->explain ? stderr : NULL,
+                   opt->log_file ? &log_state : NULL, opt->stats ? &st : NULL,
+                   opt->check || opt->in_place, 0};
     report explain = {.f = NULL}, log = {.f = NULL};
     int started = open_reports(opt, &job, &explain, &log) == 0;
     int trouble = started ? fix_all(opt, &job) : 1;
@@ -104,6 +111,7 @@ int fixrun(const mf_options *opt)
     if (opt->stats)
         stats_print(&st, stderr);
     stats_free(&st);
+    free(words);
     if (trouble)
         return MF_EXIT_TROUBLE;
     return opt->check && job.edits ? MF_EXIT_CHANGED : MF_EXIT_OK;

@@ -20,10 +20,12 @@ void mf_options_usage(void)
           "      --no-mojibake      do not undo mis-decoded UTF-8\n"
           "      --no-invalid       pass bytes that are not UTF-8 through as they are\n"
           "                         (by default each is read as Windows-1252)\n"
-          "      --no-spam          keep runs of Han, kana, Hangul or Thai pushed into\n"
-          "                         a word of a Latin, Cyrillic or Greek line (SEO spam\n"
+          "      --no-spam          keep runs of injected promotional tokens (SEO spam\n"
           "                         such as \"sho광주출장마사지otings\"), which are removed\n"
           "                         by default\n"
+          "      --spam-words=FILE  more promotional words or phrases for the spam\n"
+          "                         rule, one per line (UTF-8, # starts a comment), in\n"
+          "                         addition to the built-in lists; may be repeated\n"
           "\n"
           "What changed, and undoing it:\n"
           "      --explain[=FILE]   tell each change on standard error (or in FILE):\n"
@@ -102,6 +104,16 @@ static int parse_option(int argc, char **argv, int *i, mf_options *opt, char *er
     const char *a = argv[*i];
     if (has_value(a, "--log"))
         return (opt->log_file = value_of(a, "--log", argc, argv, i, err, errlen)) ? 0 : -1;
+    if (has_value(a, "--spam-words")) {
+        const char *v = value_of(a, "--spam-words", argc, argv, i, err, errlen);
+        if (v && opt->nword_files == MF_MAX_WORD_FILES) {
+            snprintf(err, (size_t)errlen, "at most %d --spam-words files", MF_MAX_WORD_FILES);
+            v = NULL;
+        }
+        if (v)
+            opt->word_files[opt->nword_files++] = v;
+        return v ? 0 : -1;
+    }
     if (has_value(a, "--revert"))
         return (opt->revert_log = value_of(a, "--revert", argc, argv, i, err, errlen)) ? 0 : -1;
     if (parse_flag(a, opt) == 0)

@@ -9,6 +9,9 @@ enum {
     MF_EXIT_TROUBLE = 2  /* a usage, input, output or log error */
 };
 
+/* --spam-words files a run may name. */
+#define MF_MAX_WORD_FILES 16
+
 typedef struct mf_options {
     unsigned rules;
     int help, version, list_codecs;
@@ -19,6 +22,8 @@ typedef struct mf_options {
     int check, stats;
     int in_place;             /* -i[SUFFIX], --in-place[=SUFFIX] */
     const char *suffix;       /* "" when none */
+    const char *word_files[MF_MAX_WORD_FILES]; /* --spam-words FILE, in order */
+    int nword_files;
     char **files;             /* empty means standard input */
     int nfiles;
 } mf_options;
