@@ -145,10 +145,12 @@ static size_t url_at(const mf_char *c, size_t n, size_t i, int *strong)
     return j - i;
 }
 
-/* A messenger handle: "@name", or "QQ:", "LINE", "ID:" (2-5 capitals, maybe
- * a colon and a space) before a number or a name with digits. */
+/* A messenger handle: "@name", or a messenger's label ("QQ:", "LINE",
+ * "ID:") before a number or a name with digits. */
 static size_t handle_at(const mf_char *c, size_t n, size_t i)
 {
+    static const char *const labels[] = {"qq", "line", "wa", "id", "tel", "tg", "wx", "vx",
+                                         "kakao", "zalo", "viber", "wechat", NULL}; /* any case */
     size_t j = i;
     if (c[j].cp == '@') {
         j++;
@@ -156,15 +158,23 @@ static size_t handle_at(const mf_char *c, size_t n, size_t i)
             j++;
         return j - i >= 3 ? j - i : 0;
     }
-    while (j < n && j - i < 6 && c[j].cp >= 'A' && c[j].cp <= 'Z')
-        j++;
-    if (j - i < 2)
+    const char *const *label = labels;
+    while (*label && !(starts_with(c, n, i, *label) &&
+                       (i + strlen(*label) >= n || !ascii_alpha(c[i + strlen(*label)].cp))))
+        label++;
+    if (!*label)
+        return 0;
+    j = i + strlen(*label);
+    int upper = 1; /* "LINE 12" or "line: 12", not the "line 12" of an error message */
+    for (size_t k = i; k < j; k++)
+        upper &= c[k].cp >= 'A' && c[k].cp <= 'Z';
+    if (!upper && (j >= n || c[j].cp != ':'))
         return 0;
     if (j < n && c[j].cp == ':')
         j++;
     if (j < n && c[j].cp == ' ')
         j++;
-    if (j >= n || j == i)
+    if (j >= n)
         return 0;
     size_t rest = phone_at(c, n, j);
     if (!rest) {

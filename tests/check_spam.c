@@ -70,6 +70,11 @@ START_TEST(runs_with_evidence_are_removed)
               "symbol size computation overflow\n");
     check_fix("the meeting ended 카지노 +82 10-1234-5678 early\n",
               "the meeting ended early\n");
+    /* A messenger's label goes with its number, a word in capitals does not. */
+    check_fix("-t, --time DAYS +7 (969) 625-79-34 เว็บพนัน     DAYS 日前以降の lastlog 記録だけを表示する\n",
+              "-t, --time DAYS     DAYS 日前以降の lastlog 記録だけを表示する\n");
+    check_fix("the text ends here 충주출장안마QQ:10832856여수출장안마 인터넷카지노\n",
+              "the text ends here\n");
 }
 END_TEST
 
@@ -95,6 +100,7 @@ START_TEST(legitimate_mixed_text_is_kept)
         "同僚はNintendo Switchを使っています。\n",
         "【iPhone 15】新品发布会将于下周举行\n",
         "the alphabet soup, a beta release and a slothful winter\n",
+        "error at line 42 서울 was reported\n",
         /* Too few letters to tell a script: once read uninitialised weights
          * (valgrind, in the test run, watches this suite). */
         "שמע Tracker\n",
