@@ -303,14 +303,25 @@ static int mention_word_beside(const mf_char *c, size_t n, const mf_run *run)
     return 0;
 }
 
+static int has_blank(const mf_char *c, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (blank(c[i].cp))
+            return 1;
+    return 0;
+}
+
 int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int glued)
 {
     uint32_t before = run->start ? c[run->start - 1].cp : 0;
     uint32_t after = run->end < n ? c[run->end].cp : 0;
     if (!glued && opening(before) && closing(after))
         return 1;
+    /* A gloss follows one word or name ("삼성전자 (Samsung)"); spam in front of
+     * a parenthesis is often a row of tokens. */
     size_t gloss = run->end + (after == ' ');
-    if (!glued && gloss < n && (c[gloss].cp == '(' || c[gloss].cp == 0xFF08))
+    if (!glued && gloss < n && (c[gloss].cp == '(' || c[gloss].cp == 0xFF08) &&
+        !has_blank(c, run->start, run->end))
         return 1;
     if (own == MF_G_LATIN)
         return line_names(c, n, run->group) || mention_word_beside(c, n, run);
