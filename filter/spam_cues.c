@@ -5,20 +5,11 @@
 #include <string.h>
 
 #include "spam.h"
+#include "spam_window.h"
 
 static int ascii_alpha(uint32_t cp)
 {
     return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-}
-
-static int ascii_digit(uint32_t cp)
-{
-    return cp >= '0' && cp <= '9';
-}
-
-static int blank(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000;
 }
 
 int mf_spam_decoration(uint32_t cp)
@@ -45,11 +36,11 @@ static size_t phone_at(const mf_char *c, size_t n, size_t i)
     size_t j = i, digits = 0, end = i;
     while (j < n) {
         uint32_t cp = c[j].cp;
-        if (ascii_digit(cp)) {
+        if (digit(cp)) {
             digits++;
             end = j + 1;
         } else if (!(cp == '+' && j == i) && cp != '(' && cp != ')' && cp != '-' &&
-                   cp != '.' && !(cp == ' ' && j + 1 < n && (ascii_digit(c[j + 1].cp) ||
+                   cp != '.' && !(cp == ' ' && j + 1 < n && (digit(c[j + 1].cp) ||
                                                              c[j + 1].cp == '('))) {
             break;
         }
@@ -114,7 +105,7 @@ static int spammy_url(const mf_char *c, size_t i, size_t host_end, size_t end)
         if (host_end - h == strlen(*s) && starts_with(c, host_end, h, *s))
             return 1;
     for (size_t k = h; k < host_end; k++)
-        if (ascii_digit(c[k].cp) || (c[k].cp == '-' && k + 1 < host_end && c[k + 1].cp == '-'))
+        if (digit(c[k].cp) || (c[k].cp == '-' && k + 1 < host_end && c[k + 1].cp == '-'))
             return 1;
     for (size_t k = host_end; k + 4 < end; k++)
         if (starts_with(c, end, k, "code=") || starts_with(c, end, k, "ref="))
@@ -126,7 +117,7 @@ static int spammy_url(const mf_char *c, size_t i, size_t host_end, size_t end)
  * "casino77.com"). *strong when it looks promotional. */
 static size_t url_at(const mf_char *c, size_t n, size_t i, int *strong)
 {
-    if (!ascii_alpha(c[i].cp) && !ascii_digit(c[i].cp))
+    if (!ascii_alpha(c[i].cp) && !digit(c[i].cp))
         return 0;
     size_t j = i, host_end = 0;
     while (j < n && url_char(c[j].cp)) {
@@ -154,7 +145,7 @@ static size_t handle_at(const mf_char *c, size_t n, size_t i)
     size_t j = i;
     if (c[j].cp == '@') {
         j++;
-        while (j < n && (ascii_alpha(c[j].cp) || ascii_digit(c[j].cp) || c[j].cp == '_'))
+        while (j < n && (ascii_alpha(c[j].cp) || digit(c[j].cp) || c[j].cp == '_'))
             j++;
         return j - i >= 3 ? j - i : 0;
     }
@@ -179,8 +170,8 @@ static size_t handle_at(const mf_char *c, size_t n, size_t i)
     size_t rest = phone_at(c, n, j);
     if (!rest) {
         size_t k = j, digits = 0;
-        while (k < n && (ascii_alpha(c[k].cp) || ascii_digit(c[k].cp) || c[k].cp == '@'))
-            digits += ascii_digit(c[k++].cp);
+        while (k < n && (ascii_alpha(c[k].cp) || digit(c[k].cp) || c[k].cp == '@'))
+            digits += digit(c[k++].cp);
         rest = digits >= 2 ? k - j : 0;
     }
     return rest ? j - i + rest : 0;
