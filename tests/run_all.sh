@@ -78,7 +78,7 @@ valgrind_modes() {
     local t in=fixtures/cases/explain_escapes.in
     t=$(mktemp -d "${TMPDIR:-/tmp}/mojifix-vg.XXXXXX")
     cp "$in" "$t/a.txt"
-    echo "valgrind: mojifix --explain --log --stats, --revert, --check, -i, --revert -i"
+    echo "valgrind: mojifix --explain --log --stats, --revert, --check, -i, --revert -i, --spam-words"
     run "valgrind mojifix --explain --log --stats" "${vg[@]}" build/mojifix --explain="$t/explain" \
         --log "$t/log" --stats "$in" - <"$in" >"$t/out" 2>"$t/err" || true
     run "valgrind mojifix --revert" vg_revert || true
@@ -86,6 +86,8 @@ valgrind_modes() {
     run "valgrind mojifix -i" "${vg[@]}" build/mojifix -i.orig --log "$t/ilog" "$t/a.txt" || true
     run "valgrind mojifix --revert -i" "${vg[@]}" build/mojifix --revert "$t/ilog" -i "$t/a.txt" || true
     run "-i then --revert -i give the file back" cmp "$t/a.txt" "$in" || true
+    run "valgrind mojifix --spam-words" "${vg[@]}" build/mojifix \
+        --spam-words=fixtures/cases/spam_words.list fixtures/cases/spam_words.in >"$t/out" || true
     rm -rf "$t"
 }
 
