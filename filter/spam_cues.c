@@ -308,6 +308,12 @@ int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int 
     uint32_t after = run->end < n ? c[run->end].cp : 0;
     if (!glued && opening(before) && closing(after))
         return 1;
+    /* 《》 mark the title of a Chinese, Japanese or Korean book or film
+     * ("I watched 《霸王别姬》 again"), whatever spam does with them. */
+    if (!glued && run->end - run->start > 2 && c[run->start].cp == 0x300A &&
+        c[run->end - 1].cp == 0x300B && (run->group == MF_G_HAN || run->group == MF_G_KANA ||
+                                         run->group == MF_G_HANGUL))
+        return 1;
     /* A gloss follows one word or name ("삼성전자 (Samsung)"); spam in front of
      * a parenthesis is often a row of tokens. */
     size_t gloss = run->end + (after == ' ');

@@ -101,6 +101,7 @@ START_TEST(legitimate_mixed_text_is_kept)
         "【iPhone 15】新品发布会将于下周举行\n",
         "the alphabet soup, a beta release and a slothful winter\n",
         "error at line 42 서울 was reported\n",
+        "Last night I watched 《霸王别姬》 again, and then 《기생충》 too\n",
         /* Too few letters to tell a script: once read uninitialised weights
          * (valgrind, in the test run, watches this suite). */
         "שמע Tracker\n",
