@@ -23,7 +23,7 @@
 typedef struct input {
     char name[256];
     rt_buf bytes;
-    int cut; /* a line cut into windows by byte count: see test_idempotent */
+    int cut; /* a generated long line: see test_idempotent */
 } input;
 
 static input *inputs;
@@ -271,11 +271,12 @@ static void check_idempotent(const input *in, unsigned rules)
     free(twice.p);
 }
 
-/* Not for the generated long lines of shuffled pieces: a line longer than
- * 16 KiB is cut into windows by byte count (filter/stream.c), so the
- * repaired text is cut elsewhere than the input, and a window's decisions
- * depend on all of it. Such lines are kept by the round trip above; real
- * text in a long line (add_real_long_line) settles. */
+/* Not for the generated long lines of shuffled pieces: the repair of such
+ * a window does not settle within its rounds (filter/repair.c), and a
+ * second run changes it. Cutting them where the input was cut (by their
+ * ASCII letters and digits) did not help. They are kept by the round trip
+ * above; real text in a long line (add_real_long_line) settles. An open
+ * exception (issue 4), not a pass. */
 START_TEST(test_idempotent)
 {
     if (!inputs[_i].cut)
