@@ -2,9 +2,10 @@
  *
  * A window ends after a newline, or, in a line longer than WINDOW_SOFT, at
  * the first point after it between two ASCII letters or digits (no repair
- * spans those), or at WINDOW_HARD on a character boundary. Where windows end
- * depends on the bytes alone, never on how they arrived, so the output does
- * not depend on the read size; and memory is bounded by WINDOW_HARD. */
+ * spans those), or near WINDOW_HARD after an ASCII byte (else on a
+ * character boundary). Where windows end depends on the bytes alone, never
+ * on how they arrived, so the output does not depend on the read size; and
+ * memory is bounded by WINDOW_HARD. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,12 @@ static size_t window_length(const uint8_t *p, size_t n, int final, size_t known)
         if (is_alnum(p[i - 1]) && is_alnum(p[i]))
             return i;
     if (n > WINDOW_HARD) {
+        /* After an ASCII byte, which no repair unit spans (a cut inside
+         * "Ã©" would leave both halves broken); else on a character
+         * boundary. */
+        for (size_t i = WINDOW_HARD; i > WINDOW_HARD - 4096; i--)
+            if (p[i - 1] < 0x80)
+                return i;
         size_t i = WINDOW_HARD;
         while (i > WINDOW_HARD - 3 && (p[i] & 0xC0) == 0x80)
             i--;
