@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_run.h"
 #include "charclass.h"
 #include "edits.h"
 #include "plausibility.h"
@@ -179,9 +180,5 @@ int main(void)
     tcase_add_test(tc, language_rows_cover_their_columns);
     tcase_add_test(tc, rule_names);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return mf_run_suite(s);
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_run.h"
 #include "codec.h"
 #include "decode.h"
 #include "mojifix.h"
@@ -319,9 +320,5 @@ static Suite *repair_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(repair_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return mf_run_suite(repair_suite());
 }

@@ -4,22 +4,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_run.h"
 #include "mojifix.h"
 #include "spam.h"
 
-static char *fix(const char *in)
+/* in repaired under cfg, as a string the caller frees. */
+static char *fix_with(const mf_config *cfg, const char *in)
 {
-    mf_config cfg;
-    mf_config_init(&cfg);
     char *out;
     size_t len;
-    ck_assert_int_eq(mf_fix_buffer(&cfg, in, strlen(in), &out, &len), MF_OK);
+    ck_assert_int_eq(mf_fix_buffer(cfg, in, strlen(in), &out, &len), MF_OK);
     char *z = malloc(len + 1);
     ck_assert_ptr_nonnull(z);
     memcpy(z, out, len);
     z[len] = '\0';
     free(out);
     return z;
+}
+
+static char *fix(const char *in)
+{
+    mf_config cfg;
+    mf_config_init(&cfg);
+    return fix_with(&cfg, in);
 }
 
 static void check_fix(const char *in, const char *want)
@@ -137,15 +144,7 @@ static char *fix_with_words(const char *in, const char *words)
     mf_config_init(&cfg);
     cfg.spam_words = words;
     cfg.spam_words_length = strlen(words);
-    char *out, *z;
-    size_t len;
-    ck_assert_int_eq(mf_fix_buffer(&cfg, in, strlen(in), &out, &len), MF_OK);
-    z = malloc(len + 1);
-    ck_assert_ptr_nonnull(z);
-    memcpy(z, out, len);
-    z[len] = '\0';
-    free(out);
-    return z;
+    return fix_with(&cfg, in);
 }
 
 /* A user's own list adds to the built-in ones: in any case, across spaces,
@@ -226,9 +225,5 @@ int main(void)
     tcase_add_test(tc, the_rule_can_be_turned_off);
     tcase_add_test(tc, removals_are_edits);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return mf_run_suite(s);
 }

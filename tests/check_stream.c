@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_run.h"
 #include "codec.h"
 #include "decode.h"
 #include "mojifix.h"
@@ -990,10 +991,7 @@ static void free_inputs(void)
 int main(void)
 {
     make_inputs();
-    SRunner *sr = srunner_create(stream_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int failed = mf_run_suite(stream_suite());
     free_inputs();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return failed;
 }
