@@ -140,42 +140,6 @@ static int homoglyphs(int a, int b)
     return la && lb;
 }
 
-/* The signal that makes the run spam, or 0 to keep it. */
-static int judge(mf_spam_scratch *s, spam_window *w, const mf_run *run, int *rc)
-{
-    if (!run->letters)
-        return 0; /* a URL or a number alone is not a foreign run */
-    int left = run->start > 0 && own_letter(w, run->start - 1);
-    int right = own_letter(w, run->end);
-    /* Latin is how other scripts write names and code: never structural. */
-    int structural = run->group != MF_G_LATIN &&
-                     run->letters >= (homoglyphs(w->own, run->group) ? HOMOGLYPH_MIN
-                                                                     : STRUCTURAL_MIN);
-    if (left && right && structural &&
-        (prose_letter(w, run->start - 1) || prose_letter(w, run->end)))
-        return MF_SPAM_INSIDE_WORD;
-    if (mf_spam_mention(w->c, w->n, run, w->own, left || right))
-        return 0;
-    size_t covered = mf_spam_run_covered(s, w, run, rc);
-    /* Half the letters covered; a third in other scripts than Latin, whose
-     * compounds join a promotional block to a name ("에볼루션바카라"). */
-    int lexicon = covered && (run->group == MF_G_LATIN ? 2 : 3) * covered >= run->letters;
-    /* Latin runs in other scripts need their words to be promotional too:
-     * URLs, file names and bracketed titles are common there. */
-    int enough = run->group != MF_G_LATIN || lexicon;
-    if (run->contact && enough)
-        return MF_SPAM_CONTACT;
-    if (run->decorated && enough)
-        return MF_SPAM_DECORATED;
-    if (lexicon)
-        return MF_SPAM_LEXICON;
-    if (structural && run->letters >= GLUED_MIN && !spaceless(w->own) && w->own != MF_G_HANGUL &&
-        w->dominant && ((left && prose_letter(w, run->start - 1) && prose_after(w, run->end, 1)) ||
-                        (right && prose_letter(w, run->end) && prose_after(w, run->start - 1, -1))))
-        return MF_SPAM_GLUED_RUN;
-    return 0;
-}
-
 /* A word of an edge of a Latin run that no entry covers is a word of the
  * text the run was glued to ("porn videos | casino bonus IO エラー"). */
 static int uncovered_word(const spam_window *w, size_t from, size_t to)
@@ -217,17 +181,59 @@ static void trim_words(const spam_window *w, mf_run *run)
     }
 }
 
-/* A Latin run loses the words at its edges that no entry covers before it
- * is judged ("judi slot GFileIcon" in a Thai line). */
-static int latin_edges(mf_spam_scratch *s, spam_window *w, mf_run *run)
+/* Whether the run may be judged without vocabulary. Latin is how other
+ * scripts write names and code: never. */
+static int structural(const spam_window *w, const mf_run *run)
 {
-    if (!w->whole) {
-        int rc = mf_spam_cover(s, w, run->start, run->end);
-        if (rc != MF_OK)
-            return rc;
-    }
-    trim_words(w, run);
-    return MF_OK;
+    return run->group != MF_G_LATIN &&
+           run->letters >= (homoglyphs(w->own, run->group) ? HOMOGLYPH_MIN : STRUCTURAL_MIN);
+}
+
+/* Whether the run is inside a word of the window's own script, which needs
+ * no vocabulary: a word does not change script in its middle. */
+static int inside_word(const spam_window *w, const mf_run *run)
+{
+    return run->start > 0 && own_letter(w, run->start - 1) && own_letter(w, run->end) &&
+           structural(w, run) &&
+           (prose_letter(w, run->start - 1) || prose_letter(w, run->end));
+}
+
+/* The signal that makes the run spam, or 0 to keep it. A Latin run loses
+ * the words at its edges that no entry covers before it is judged ("judi
+ * slot GFileIcon" in a Thai line). */
+static int judge(mf_spam_scratch *s, spam_window *w, mf_run *run, int *rc)
+{
+    if (!run->letters)
+        return 0; /* a URL or a number alone is not a foreign run */
+    if (inside_word(w, run))
+        return MF_SPAM_INSIDE_WORD;
+    if (!w->whole && (*rc = mf_spam_cover(s, w, run->start, run->end)) != MF_OK)
+        return 0;
+    if (run->group == MF_G_LATIN)
+        trim_words(w, run);
+    int left = run->start > 0 && own_letter(w, run->start - 1);
+    int right = own_letter(w, run->end);
+    if (mf_spam_mention(w->c, w->n, run, w->own, left || right))
+        return 0;
+    size_t covered = mf_spam_run_covered(w, run);
+    /* Half the letters covered; a third in other scripts than Latin, whose
+     * compounds join a promotional block to a name ("에볼루션바카라"). */
+    int lexicon = covered && (run->group == MF_G_LATIN ? 2 : 3) * covered >= run->letters;
+    /* Latin runs in other scripts need their words to be promotional too:
+     * URLs, file names and bracketed titles are common there. */
+    int enough = run->group != MF_G_LATIN || lexicon;
+    if (run->contact && enough)
+        return MF_SPAM_CONTACT;
+    if (run->decorated && enough)
+        return MF_SPAM_DECORATED;
+    if (lexicon)
+        return MF_SPAM_LEXICON;
+    if (structural(w, run) && run->letters >= GLUED_MIN && !spaceless(w->own) &&
+        w->own != MF_G_HANGUL && w->dominant &&
+        ((left && prose_letter(w, run->start - 1) && prose_after(w, run->end, 1)) ||
+         (right && prose_letter(w, run->end) && prose_after(w, run->start - 1, -1))))
+        return MF_SPAM_GLUED_RUN;
+    return 0;
 }
 
 /* ---- removal --------------------------------------------------------------- */
@@ -331,25 +337,21 @@ static size_t latin_tokens(const spam_window *w)
 /* Where Latin has the most letters but not enough to be the window's own
  * (code and names in CJK text, or a long run in a short line), runs inside
  * its words are still spam if the Latin is prose ("negat시알리스ive"). */
-static int inside_latin_words(mf_spam_scratch *s, spam_window *w)
+static void inside_latin_words(spam_window *w)
 {
     if (latin_tokens(w) < LATIN_PROSE_TOKENS)
-        return MF_OK;
+        return;
     w->own = MF_G_LATIN;
     w->own_mask = 1u << MF_G_LATIN;
-    int rc = MF_OK;
     for (size_t i = 0; i < w->n; i++) {
         if (!foreign(w, i) || (w->c[i].flags & MF_CHAR_SPAM))
             continue;
         mf_run run = {i, i, w->g[i], w->g[i], 0, 0, 0};
         mf_spam_grow_run(w, &run);
-        if (judge(s, w, &run, &rc) == MF_SPAM_INSIDE_WORD && !all_hiragana(w, &run))
+        if (run.letters && inside_word(w, &run) && !all_hiragana(w, &run))
             remove_run(w, &run, MF_SPAM_INSIDE_WORD);
-        if (rc != MF_OK)
-            return rc;
         i = run.end > i ? run.end - 1 : i;
     }
-    return MF_OK;
 }
 
 int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
@@ -363,8 +365,6 @@ int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
             continue;
         mf_run run = {i, i, w.g[i], w.g[i], 0, 0, 0};
         mf_spam_grow_run(&w, &run);
-        if (run.group == MF_G_LATIN && (rc = latin_edges(s, &w, &run)) != MF_OK)
-            return rc;
         int signal = judge(s, &w, &run, &rc);
         if (rc != MF_OK)
             return rc;
@@ -372,6 +372,8 @@ int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
             remove_run(&w, &run, signal);
         i = run.end > i ? run.end - 1 : i;
     }
-    return w.latin_plural ? inside_latin_words(s, &w) : MF_OK;
+    if (w.latin_plural)
+        inside_latin_words(&w);
+    return MF_OK;
 }
 

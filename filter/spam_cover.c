@@ -82,10 +82,8 @@ int mf_spam_cover(mf_spam_scratch *s, spam_window *w, size_t from, size_t to)
 }
 
 /* How many of the run's foreign letters promotional entries cover. */
-size_t mf_spam_run_covered(mf_spam_scratch *s, spam_window *w, const mf_run *run, int *rc)
+size_t mf_spam_run_covered(const spam_window *w, const mf_run *run)
 {
-    if (!w->whole && (*rc = mf_spam_cover(s, w, run->start, run->end)) != MF_OK)
-        return 0;
     size_t covered = 0;
     for (size_t i = run->start; i < run->end; i++)
         covered += w->covered[i] == ENTRY && foreign(w, i);

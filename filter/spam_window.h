@@ -107,7 +107,8 @@ int mf_spam_cover(mf_spam_scratch *s, spam_window *w, size_t from, size_t to);
 /* spam_cover.c: flags CONTACT on the contacts that stand as tokens. */
 void mf_spam_cover_contacts(const spam_window *w);
 
-/* spam_cover.c: how many of the run's foreign letters entries cover. */
-size_t mf_spam_run_covered(mf_spam_scratch *s, spam_window *w, const mf_run *run, int *rc);
+/* spam_cover.c: how many of the run's foreign letters entries cover, once
+ * mf_spam_cover has looked at them. */
+size_t mf_spam_run_covered(const spam_window *w, const mf_run *run);
 
 #endif
