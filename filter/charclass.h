@@ -57,6 +57,12 @@ typedef enum mf_class {
 extern const uint8_t mf_class_index[256];
 extern const uint8_t mf_class_page[][256];
 
+/* An ASCII letter or digit (a byte): no repair unit holds one. */
+static inline int mf_ascii_alnum(uint32_t b)
+{
+    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
 /* The class of a code point. */
 static inline mf_class mf_char_class(uint32_t cp)
 {

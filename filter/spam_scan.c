@@ -1,6 +1,7 @@
 /* spam_scan.c: the byte-level look that tells which windows the spam
  * rule need not decode: those with letters of one script group only, or
  * with nothing a spam run needs. */
+#include "charclass.h"
 #include "decode.h"
 #include "lexicon.h"
 #include "spam_window.h"
@@ -27,11 +28,6 @@ static unsigned lead_bits(const uint8_t *p, size_t i, size_t len)
     if (b >= 0xEA && b <= 0xED) return 1u << 10; /* Hangul */
     if (b == 0xF0) return 1u << 9;     /* supplementary Han, emoji: either way */
     return 0;
-}
-
-static int ascii_alnum(uint8_t b)
-{
-    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
 
 /* Bytes that begin an ornament: ▶ ◀ ● ★ ♥ ✔ ❤ ⭐ (U+2580-U+27FF,
@@ -183,7 +179,7 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
             int digit = b >= '0' && b <= '9';
             digits += digit;
             /* Entries that begin with digits: "1xbet", "188bet" */
-            if (digit && (i == 0 || !ascii_alnum(buf[i - 1])) && lexicon_start(buf, i, len, user))
+            if (digit && (i == 0 || !mf_ascii_alnum(buf[i - 1])) && lexicon_start(buf, i, len, user))
                 return 1;
             if (b == '@' || (b == ':' && i + 2 < len && buf[i + 1] == '/' && buf[i + 2] == '/'))
                 return 1;

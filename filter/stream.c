@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charclass.h"
 #include "decode.h"
 #include "edits.h"
 #include "grow.h"
@@ -39,11 +40,6 @@ struct mf_stream {
     int finished;
 };
 
-static int is_alnum(uint8_t b)
-{
-    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-}
-
 /* Length of the window at p, or 0 when more input is needed to know it.
  * The first `known` bytes are known to hold no window end (they were looked
  * at before, with less input): small writes do not rescan them. */
@@ -54,7 +50,7 @@ static size_t window_length(const uint8_t *p, size_t n, int final, size_t known)
     if (nl)
         return (size_t)(nl - p) + 1;
     for (size_t i = known > WINDOW_SOFT ? known : WINDOW_SOFT; i < limit; i++)
-        if (is_alnum(p[i - 1]) && is_alnum(p[i]))
+        if (mf_ascii_alnum(p[i - 1]) && mf_ascii_alnum(p[i]))
             return i;
     if (n > WINDOW_HARD) {
         /* After an ASCII byte, which no repair unit spans (a cut inside
