@@ -136,10 +136,12 @@ static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
 /* A repair can make text that a second repair would change (an invalid byte
  * read as cp1252 may complete a unit; spam is looked for once the rest is
  * settled, and its removal may join a broken sequence), so the window is
- * repaired again, up to PASSES times, until nothing changes; each round's
- * edits are composed with the ones before, so that they stay edits of the
- * input. */
-#define PASSES 6
+ * repaired again until nothing changes; each round's edits are composed with
+ * the ones before, so that they stay edits of the input. After the first
+ * round no byte is invalid, and every edit shortens the text (a unit's bytes
+ * become fewer characters; spam goes), so this ends; PASSES only bounds the
+ * work an input built to chain repairs could ask for. */
+#define PASSES 256
 
 typedef struct settle {
     mf_edits second, composed;

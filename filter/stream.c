@@ -1,11 +1,15 @@
 /* stream.c: cuts the input into windows, repairs each, writes the result.
  *
- * A window ends after a newline, or, in a line longer than WINDOW_SOFT, at
- * the first point after it between two ASCII letters or digits (no repair
- * spans those), or near WINDOW_HARD after an ASCII byte (else on a
- * character boundary). Where windows end depends on the bytes alone, never
- * on how they arrived, so the output does not depend on the read size; and
- * memory is bounded by WINDOW_HARD. */
+ * A window ends after a newline, or, in a long line, before the first ASCII
+ * word that follows a space once it holds WINDOW_ASCII ASCII bytes (no
+ * repair unit spans an ASCII byte, and a word is judged whole), or near
+ * WINDOW_HARD after an ASCII byte (else on a character boundary). Where
+ * windows end depends on the bytes alone, never on how they arrived, so the
+ * output does not depend on the read size; and memory is bounded by
+ * WINDOW_HARD. Counting ASCII bytes, which no repair of mojibake or invalid
+ * bytes adds or removes, rather than all bytes, which it removes, cuts the
+ * repaired text where its input was cut: so a second run sees the same
+ * windows, and fix(fix(x)) == fix(x) in long lines too. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +22,7 @@
 #include "repair.h"
 #include "spam.h"
 
-#define WINDOW_SOFT (16u * 1024)
+#define WINDOW_ASCII (4u * 1024)
 #define WINDOW_HARD (64u * 1024)
 #define PENDING_CAP (WINDOW_HARD + 1 + 64u * 1024)
 #define OUT_CAP (64u * 1024)
@@ -33,6 +37,7 @@ struct mf_stream {
     size_t nout;
     uint64_t offset;      /* input offset of the next unprocessed byte */
     uint64_t line, column; /* of the next byte to pass, kept only for on_edit */
+    size_t pending_ascii; /* ASCII bytes among the pending bytes looked at */
     mf_repair *repair;
     mf_trie *words;       /* the user's promotional words, or NULL */
     mf_edits edits;
@@ -42,20 +47,31 @@ struct mf_stream {
 
 /* Length of the window at p, or 0 when more input is needed to know it.
  * The first `known` bytes are known to hold no window end (they were looked
- * at before, with less input): small writes do not rescan them. */
-static size_t window_length(const uint8_t *p, size_t n, int final, size_t known)
+ * at before, with less input), and *ascii of them are ASCII: small writes do
+ * not rescan them. On 0, *ascii counts the ASCII bytes of all n. */
+static size_t window_length(const uint8_t *p, size_t n, int final, size_t known,
+                            size_t *ascii)
 {
     size_t limit = n < WINDOW_HARD ? n : WINDOW_HARD;
     const uint8_t *nl = known < limit ? memchr(p + known, '\n', limit - known) : NULL;
     if (nl)
         return (size_t)(nl - p) + 1;
-    for (size_t i = known > WINDOW_SOFT ? known : WINDOW_SOFT; i < limit; i++)
-        if (mf_ascii_alnum(p[i - 1]) && mf_ascii_alnum(p[i]))
+    size_t count = known ? *ascii : 0;
+    for (size_t i = known; i < limit; i++) {
+        if (p[i] >= 0x80)
+            continue;
+        if (count >= WINDOW_ASCII && p[i - 1] == ' ' && mf_ascii_alnum(p[i]))
             return i;
+        count++;
+    }
     if (n > WINDOW_HARD) {
-        /* After an ASCII byte, which no repair unit spans (a cut inside
-         * "Ã©" would leave both halves broken); else on a character
-         * boundary. */
+        /* After an ASCII blank or mark, where no repair unit or word goes
+         * on (a cut inside "Ã©" would leave both halves broken, one after
+         * "caf" leaves "Ã©" with no word to judge it by); else after any
+         * ASCII byte; else on a character boundary. */
+        for (size_t i = WINDOW_HARD; i > WINDOW_HARD - 4096; i--)
+            if (p[i - 1] < 0x80 && !mf_ascii_alnum(p[i - 1]))
+                return i;
         for (size_t i = WINDOW_HARD; i > WINDOW_HARD - 4096; i--)
             if (p[i - 1] < 0x80)
                 return i;
@@ -64,6 +80,7 @@ static size_t window_length(const uint8_t *p, size_t n, int final, size_t known)
             i--;
         return i;
     }
+    *ascii = count;
     return final ? n : 0;
 }
 
@@ -196,7 +213,7 @@ static size_t process(mf_stream *s, const uint8_t *p, size_t n, int final, size_
             s->offset += fast;
             continue;
         }
-        size_t w = window_length(p + at, n - at, final, at ? 0 : known);
+        size_t w = window_length(p + at, n - at, final, at ? 0 : known, &s->pending_ascii);
         if (w == 0)
             break;
         process_window(s, p + at, w);

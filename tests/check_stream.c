@@ -267,8 +267,9 @@ static void make_inputs(void)
         buf_add(&in->data, &byte, 1);
     }
 
-    /* Long lines: the window is cut inside them, at a point between two ASCII
-     * alphanumerics past 16 KiB, or at 64 KiB on a character boundary. */
+    /* Long lines: the window is cut inside them, before an ASCII word after
+     * a space once 4 KiB of ASCII went by, or at 64 KiB on a character
+     * boundary. */
     in = new_input("ASCII line > 200 KiB, no newline");
     in->clean = 1;
     while (in->data.n < 210 * 1024) {
@@ -294,8 +295,8 @@ static void make_inputs(void)
         buf_cp(&in->data, 0x4E00 + rng_below(0x5000));
 
     /* 64 KiB with the newline is one window; a byte more and the window
-     * is cut before the newline, on a character boundary. No two ASCII
-     * alphanumerics in a row, so there is no earlier cut. */
+     * is cut before the newline, on a character boundary. Under 4 KiB of
+     * ASCII, so there is no earlier cut. */
     in = new_input("lines of 64 KiB and 64 KiB + 1");
     for (size_t target = 65536; target <= 65537; target++) {
         size_t start = in->data.n;
