@@ -3,7 +3,7 @@
  * seven, the seed of the chunk sizes; the rest is the input. Every input
  * must keep the promise of tests/property_roundtrip.h: output == input with
  * the reported edits applied == mf_fix_buffer's output, and revert(log,
- * output) == input. */
+ * output) == input; and repairing the output changes nothing. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +26,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fprintf(stderr, "fuzz_stream: rules %u: %s\n", rules, r.why);
         abort();
     }
+    rt_buf again = {0};
+    if (rt_fix(r.out.p, r.out.n, rules, &again) != 0 || again.n != r.out.n ||
+        (again.n && memcmp(again.p, r.out.p, again.n) != 0)) {
+        fprintf(stderr, "fuzz_stream: rules %u: fix(fix(x)) != fix(x)\n", rules);
+        abort();
+    }
+    free(again.p);
     rt_run_free(&r);
     return 0;
 }
