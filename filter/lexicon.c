@@ -46,6 +46,14 @@ static int child(const mf_trie *t, uint32_t node, uint32_t cp, uint32_t *next)
     return 1;
 }
 
+int mf_trie_may_start(const mf_trie *t, uint32_t a, uint32_t b, uint32_t c)
+{
+    uint32_t node = 0;
+    if (!mf_lexicon_may_start(t, a, b, c) || !child(t, 0, a, &node) || !child(t, node, b, &node))
+        return 0;
+    return t->final[node] || (c && child(t, node, c, &node));
+}
+
 size_t mf_trie_longest(const mf_trie *t, const uint32_t *text, size_t n)
 {
     uint32_t node = 0;

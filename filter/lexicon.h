@@ -44,6 +44,10 @@ static inline int mf_lexicon_may_start(const mf_trie *t, uint32_t a, uint32_t b,
            mf_lexicon_bit(t, mf_lexicon_start_hash(a, b, 0));
 }
 
+/* The same, exactly: the bitmap's hashes collide (a few percent of
+ * words), so a hit is confirmed in the trie. */
+int mf_trie_may_start(const mf_trie *t, uint32_t a, uint32_t b, uint32_t c);
+
 /* The length of the longest entry that text[0..n) begins with, 0 if none. */
 size_t mf_trie_longest(const mf_trie *t, const uint32_t *text, size_t n);
 

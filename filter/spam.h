@@ -32,6 +32,14 @@ struct mf_trie;
  * and a cue; user is the trie of a user's words, or NULL. */
 int mf_spam_suspect(const uint8_t *buf, size_t len, const struct mf_trie *user);
 
+/* How many script groups take part in the window, by spam_scan.c's count
+ * (for the tests of the next one). */
+size_t mf_spam_groups(const uint8_t *buf, size_t len);
+
+/* True when a quick look (spam_glance.c) shows fewer than two groups take
+ * part; false when it cannot tell. */
+int mf_spam_one_group(const uint8_t *buf, size_t len);
+
 /* Whether spam_scan.c's byte table agrees with its byte classes (a test). */
 int mf_spam_scan_table_ok(void);
 

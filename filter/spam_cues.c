@@ -120,11 +120,15 @@ static size_t url_at(const mf_char *c, size_t n, size_t i, int *strong)
     if (!ascii_alpha(c[i].cp) && !digit(c[i].cp))
         return 0;
     size_t j = i, host_end = 0;
+    int dot = 0;
     while (j < n && url_char(c[j].cp)) {
         if (!host_end && (c[j].cp == '/' || c[j].cp == '?' || c[j].cp == ':'))
             host_end = j;
+        dot |= c[j].cp == '.';
         j++;
     }
+    if (!dot && !host_end)
+        return 0; /* a word: every URL has a scheme or a dotted host */
     while (j > i && strchr(".:;!?", (int)c[j - 1].cp))
         j--; /* sentence punctuation after it */
     if (!host_end || host_end > j)
@@ -149,6 +153,8 @@ static size_t handle_at(const mf_char *c, size_t n, size_t i)
             j++;
         return j - i >= 3 ? j - i : 0;
     }
+    if (c[i].cp >= 0x80 || !strchr("qlwitvkz", (int)(c[i].cp | 0x20)))
+        return 0; /* no label begins so */
     const char *const *label = labels;
     while (*label && !(starts_with(c, n, i, *label) &&
                        (i + strlen(*label) >= n || !ascii_alpha(c[i + strlen(*label)].cp))))

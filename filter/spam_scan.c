@@ -59,8 +59,7 @@ static int lexicon_start(const uint8_t *buf, size_t i, size_t len, const mf_trie
     if (!cp[1])
         return 0;
     uint32_t a = mf_fold(cp[0]), b = mf_fold(cp[1]), c = cp[2] == ' ' ? 0 : mf_fold(cp[2]);
-    return mf_lexicon_may_start(&mf_lexicon, a, b, c) ||
-           (user && mf_lexicon_may_start(user, a, b, c));
+    return mf_trie_may_start(&mf_lexicon, a, b, c) || (user && mf_trie_may_start(user, a, b, c));
 }
 
 /* The script group of each byte, roughly, as lead_bits's bit index for a
@@ -142,15 +141,30 @@ static unsigned main_mask(const size_t count[16], int *contested, int *latin_plu
  * nor Latin) glued to one of another, an ornament, the look of a contact
  * (seven digits, "@", "://"), or the first characters of a lexicon entry
  * where a word of a minor group starts (of any, if the main is contested). */
-int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
+/* A group takes part with two letters at least (a run has two), Latin
+ * with three (its runs need an entry; "%s" in a Russian line is no run). */
+static size_t taking_part(const size_t count[16])
 {
-    size_t count[16], groups = 0, digits = 0;
-    count_groups(buf, len, count);
-    /* A group takes part with two letters at least (a run has two), Latin
-     * with three (its runs need an entry; "%s" in a Russian line is no run). */
+    size_t groups = 0;
     for (int k = 0; k < 14; k++)
         groups += count[k] >= (k == 0 ? 3u : k >= 9 ? 4u : 2u);
-    if (groups < 2)
+    return groups;
+}
+
+size_t mf_spam_groups(const uint8_t *buf, size_t len)
+{
+    size_t count[16];
+    count_groups(buf, len, count);
+    return taking_part(count);
+}
+
+int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
+{
+    if (mf_spam_one_group(buf, len))
+        return 0;
+    size_t count[16], digits = 0;
+    count_groups(buf, len, count);
+    if (taking_part(count) < 2)
         return 0;
     int contested, latin_plural;
     unsigned own = main_mask(count, &contested, &latin_plural), prev = 0;

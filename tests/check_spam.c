@@ -174,6 +174,38 @@ START_TEST(the_byte_table_is_right)
 }
 END_TEST
 
+/* The quick look may say "one group" only where the count says so too, and
+ * does say it for lines of one script with a few Latin letters. */
+START_TEST(the_quick_look_agrees_with_the_count)
+{
+    static const char *const one[] = {
+        "Не удалось открыть файл %s: нет такого каталога, попробуйте ещё раз\n",
+        "无法打开文件：没有那个文件或目录，请稍后再试一次吧，好吗？\n",
+        "A plain English line, with no other script in it whatsoever.\n",
+        "Ελληνικά γράμματα και %d αρχεία, χωρίς τίποτε άλλο μέσα\n",
+    };
+    for (size_t i = 0; i < sizeof one / sizeof *one; i++) {
+        ck_assert_msg(mf_spam_one_group((const uint8_t *)one[i], strlen(one[i])), "%s", one[i]);
+        ck_assert_uint_lt(mf_spam_groups((const uint8_t *)one[i], strlen(one[i])), 2);
+    }
+    static const char *const pieces[] = {"abc ", "é", "Ж", "中", "한", "ก", "ا", "ש", "α", "ह",
+                                         "ễ", "😀", "“", "（", "x", "\xC3", "\xA9", "\xEF\xBC"};
+    uint32_t seed = 12345;
+    for (int n = 0; n < 20000; n++) {
+        char buf[256];
+        size_t len = 0;
+        for (int k = 0, pieces_in = 1 + n % 40; k < pieces_in; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+            memcpy(buf + len, p, strlen(p));
+            len += strlen(p);
+        }
+        if (mf_spam_one_group((const uint8_t *)buf, len))
+            ck_assert_msg(mf_spam_groups((const uint8_t *)buf, len) < 2, "%.*s", (int)len, buf);
+    }
+}
+END_TEST
+
 START_TEST(the_rule_can_be_turned_off)
 {
     mf_config cfg;
@@ -216,6 +248,7 @@ int main(void)
 {
     Suite *s = suite_create("spam");
     TCase *tc = tcase_create("core");
+    tcase_add_test(tc, the_quick_look_agrees_with_the_count);
     tcase_add_test(tc, runs_pushed_into_prose_are_removed);
     tcase_add_test(tc, runs_with_evidence_are_removed);
     tcase_add_test(tc, legitimate_mixed_text_is_kept);
