@@ -79,11 +79,11 @@ valgrind_modes() {
     t=$(mktemp -d "${TMPDIR:-/tmp}/mojifix-vg.XXXXXX")
     cp "$in" "$t/a.txt"
     echo "valgrind: mojifix --explain --log --stats, --revert, --check, -i, --revert -i, --spam-words"
-    run "valgrind mojifix --explain --log --stats" "${vg[@]}" build/mojifix --explain="$t/explain" \
+    run "valgrind mojifix --explain --log --stats" "${vg[@]}" build/mojifix -a --explain="$t/explain" \
         --log "$t/log" --stats "$in" - <"$in" >"$t/out" 2>"$t/err" || true
     run "valgrind mojifix --revert" vg_revert || true
     run "valgrind mojifix --check" vg_check || true
-    run "valgrind mojifix -i" "${vg[@]}" build/mojifix -i.orig --log "$t/ilog" "$t/a.txt" || true
+    run "valgrind mojifix -i" "${vg[@]}" build/mojifix -a -i.orig --log "$t/ilog" "$t/a.txt" || true
     run "valgrind mojifix --revert -i" "${vg[@]}" build/mojifix --revert "$t/ilog" -i "$t/a.txt" || true
     run "-i then --revert -i give the file back" cmp "$t/a.txt" "$in" || true
     run "valgrind mojifix --spam-words" "${vg[@]}" build/mojifix \
