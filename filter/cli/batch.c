@@ -34,6 +34,7 @@ typedef struct batch {
     sink out;      /* standard output, the text's */
     progress prog;
     int trouble;
+    uint64_t edits; /* summed here, not in main, which workers copy meanwhile */
 } batch;
 
 /* Repairs one input onto out. Returns 0 or -1; *out_failed when the output
@@ -179,7 +180,7 @@ static int put_task(batch *b, task *t)
     if (t->text)
         stop |= put_text(b, t->text) != 0;
     b->trouble |= t->trouble || stop;
-    b->main->edits += t->edits;
+    b->edits += t->edits;
     if (m->stats)
         stats_merge(m->stats, &t->st);
     return stop;
@@ -217,7 +218,7 @@ int batch_run(const batch_setup *s, fix_job *job)
     size_t n = s->files->n;
     int nw = s->nworkers < 1 ? 1 : s->nworkers;
     batch b = {s, job, calloc(n ? n : 1, sizeof(task)), calloc((size_t)nw, sizeof(worker)),
-               {.fd = s->check ? -1 : STDOUT_FILENO}, {0}, 0};
+               {.fd = s->check ? -1 : STDOUT_FILENO}, {0}, 0, 0};
     if (!b.tasks || !b.workers) {
         say(NULL, "%s", strerror(ENOMEM));
         free(b.tasks);
@@ -231,6 +232,7 @@ int batch_run(const batch_setup *s, fix_job *job)
     jobs_plan plan = {n, nw, 2 * (size_t)nw, run, emit, s->progress ? tick : NULL, &b};
     jobs_run(&plan);
     progress_clear(s->progress ? &b.prog : NULL);
+    job->edits += b.edits;
     for (int w = 0; w < nw; w++)
         if (b.workers[w].log.spool)
             fclose(b.workers[w].log.spool);
