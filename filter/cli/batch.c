@@ -230,6 +230,8 @@ int batch_run(const batch_setup *s, fix_job *job)
         total += s->files->v[i].size;
     progress_start(&b.prog, total, n);
     jobs_plan plan = {n, nw, 2 * (size_t)nw, run, emit, s->progress ? tick : NULL, &b};
+    if (s->progress) /* a first line at once, so that even a short run shows one */
+        tick(&b);
     jobs_run(&plan);
     progress_clear(s->progress ? &b.prog : NULL);
     job->edits += b.edits;

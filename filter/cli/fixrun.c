@@ -14,6 +14,13 @@
 #include "say.h"
 #include "words.h"
 
+/* A progress line when standard error is a terminal, and the text does not
+ * go to that terminal too (it would run into the line). */
+static int progress_wanted(const mf_options *opt)
+{
+    return isatty(STDERR_FILENO) && (opt->in_place || opt->check || !isatty(STDOUT_FILENO));
+}
+
 /* Lists the inputs and repairs them; returns 1 on trouble. */
 static int fix_all(const mf_options *opt, fix_job *job)
 {
@@ -24,7 +31,7 @@ static int fix_all(const mf_options *opt, fix_job *job)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     batch_setup setup = {&files, opt->jobs ? opt->jobs : cores < 1 ? 1
                                          : cores > MF_MAX_JOBS ? MF_MAX_JOBS : (int)cores,
-                         opt->in_place, opt->suffix, opt->check, isatty(STDERR_FILENO)};
+                         opt->in_place, opt->suffix, opt->check, progress_wanted(opt)};
     trouble |= batch_run(&setup, job);
     walk_free(&files);
     return trouble;
