@@ -236,6 +236,13 @@ if command -v script >/dev/null 2>&1; then
     else
         fail "progress: no progress line on a terminal" "$(head -c 300 "$bt/tty" | od -c | head -n 4)"
     fi
+    # The text to the same terminal: no line to run into it.
+    script -qec "'$mojifix' -j2 -r '$bt/tree/a'" /dev/null >"$bt/tty" 2>&1 </dev/null || true
+    if grep -q 'x café' "$bt/tty" && ! grep -q 'MB/s' "$bt/tty"; then
+        pass "progress: none when the text goes to the terminal too"
+    else
+        fail "progress: drawn into the text on a terminal, or no text" "$(head -c 300 "$bt/tty")"
+    fi
 else
     fail "progress: script(1) (util-linux) is needed to test the terminal case"
 fi
