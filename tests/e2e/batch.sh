@@ -22,7 +22,7 @@ make_tree() {
     ln -s ../a.txt "$t/a/link.txt"
     ln -s ../c "$t/a/linkdir"
     printf 'a %s\n' "$cafe" >"$t/a.txt"
-    yes "big $cafe line, Ã¨ and â€™ too" 2>/dev/null | head -n 5000 >"$t/b_big.txt"
+    yes "big $cafe line, Ã¨ and â€™ too" 2>/dev/null | head -n 1500 >"$t/b_big.txt"
     cp "$cases"/*.in "$seeds"/*.txt "$t/c/"
     printf 'hidden %s\n' "$cafe" >"$t/.hidden/h.txt"
     printf 'dot %s\n' "$cafe" >"$t/.dot.txt"
