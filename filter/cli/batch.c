@@ -213,29 +213,35 @@ static void tick(void *ctx)
     funlockfile(stderr);
 }
 
+static uint64_t total_size(const walk_list *files)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i < files->n; i++)
+        total += files->v[i].size;
+    return total;
+}
+
 int batch_run(const batch_setup *s, fix_job *job)
 {
     size_t n = s->files->n;
     int nw = s->nworkers < 1 ? 1 : s->nworkers;
     batch b = {s, job, calloc(n ? n : 1, sizeof(task)), calloc((size_t)nw, sizeof(worker)),
                {.fd = s->check ? -1 : STDOUT_FILENO}, {0}, 0, 0};
-    if (!b.tasks || !b.workers) {
-        say(NULL, "%s", strerror(ENOMEM));
-        free(b.tasks);
-        free(b.workers);
-        return 1;
+    int ok = b.tasks && b.workers;
+    if (ok) {
+        progress_start(&b.prog, total_size(s->files), n);
+        if (s->progress) /* a first line at once, so that even a short run shows one */
+            tick(&b);
+        jobs_plan plan = {n, nw, 2 * (size_t)nw, run, emit, s->progress ? tick : NULL, &b};
+        ok = jobs_run(&plan) >= 0;
+        progress_clear(s->progress ? &b.prog : NULL);
     }
-    uint64_t total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += s->files->v[i].size;
-    progress_start(&b.prog, total, n);
-    jobs_plan plan = {n, nw, 2 * (size_t)nw, run, emit, s->progress ? tick : NULL, &b};
-    if (s->progress) /* a first line at once, so that even a short run shows one */
-        tick(&b);
-    jobs_run(&plan);
-    progress_clear(s->progress ? &b.prog : NULL);
+    if (!ok) {
+        say(NULL, "%s", strerror(ENOMEM));
+        b.trouble = 1;
+    }
     job->edits += b.edits;
-    for (int w = 0; w < nw; w++)
+    for (int w = 0; b.workers && w < nw; w++)
         if (b.workers[w].log.spool)
             fclose(b.workers[w].log.spool);
     free(b.tasks);

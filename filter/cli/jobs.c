@@ -90,45 +90,54 @@ static void wait_workers(jobs *j)
     }
 }
 
+/* Starts up to n workers; with none made, works on this thread. Returns
+ * how many threads were made. Called with the lock held; returns with it. */
+static int start(jobs *j, pthread_t *threads, worker_arg *args, int n)
+{
+    int made = 0;
+    for (int w = 0; threads && args && w < n; w++) {
+        args[w] = (worker_arg){j, w};
+        if (pthread_create(&threads[made], NULL, work, &args[w]) != 0)
+            break;
+        made++;
+        j->running++;
+    }
+    if (made == 0) {
+        worker_arg self = {j, 0};
+        j->running = 1;
+        pthread_mutex_unlock(&j->mu);
+        work(&self);
+        pthread_mutex_lock(&j->mu);
+    }
+    return made;
+}
+
 int jobs_run(const jobs_plan *p)
 {
     jobs j = {.p = p};
     int n = p->nworkers < 1 ? 1 : p->nworkers;
     if ((size_t)n > p->ntasks)
         n = p->ntasks ? (int)p->ntasks : 1;
+    j.done = calloc(p->ntasks ? p->ntasks : 1, 1);
+    if (!j.done)
+        return -1;
     pthread_t *threads = malloc((size_t)n * sizeof *threads);
     worker_arg *args = malloc((size_t)n * sizeof *args);
-    j.done = calloc(p->ntasks ? p->ntasks : 1, 1);
     pthread_mutex_init(&j.mu, NULL);
     pthread_cond_init(&j.cv, NULL);
-    int made = 0;
     pthread_mutex_lock(&j.mu);
-    for (int w = 0; threads && args && j.done && w < n; w++) {
-        args[w] = (worker_arg){&j, w};
-        if (pthread_create(&threads[made], NULL, work, &args[w]) != 0)
-            break;
-        made++;
-        j.running++;
-    }
-    if (made == 0 && j.done) { /* no thread could be made: this one works */
-        worker_arg self = {&j, 0};
-        j.running = 1;
-        pthread_mutex_unlock(&j.mu);
-        work(&self);
-        pthread_mutex_lock(&j.mu);
-    }
+    int made = start(&j, threads, args, n);
     wait_workers(&j);
     pthread_mutex_unlock(&j.mu);
     for (int w = 0; w < made; w++)
         pthread_join(threads[w], NULL);
-    for (size_t i = j.head; j.done && i < p->ntasks; i++)
+    for (size_t i = j.head; i < p->ntasks; i++)
         if (j.done[i])
             p->emit(p->ctx, i, 1);
-    int stopped = j.stop || !j.done;
     pthread_cond_destroy(&j.cv);
     pthread_mutex_destroy(&j.mu);
     free(j.done);
     free(args);
     free(threads);
-    return stopped;
+    return j.stop;
 }

@@ -28,8 +28,9 @@ typedef struct jobs_plan {
     void *ctx;
 } jobs_plan;
 
-/* Returns 1 when an emit stopped the batch, else 0. Fewer workers run when
- * threads cannot be made; with none, the tasks run on the calling thread. */
+/* Returns 1 when an emit stopped the batch, 0 when all tasks ran, -1 when
+ * none could (out of memory). Fewer workers run when threads cannot be
+ * made; with none, the tasks run on the calling thread. */
 int jobs_run(const jobs_plan *p);
 
 #endif
