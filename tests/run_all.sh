@@ -72,7 +72,7 @@ vg_revert() {
 }
 vg_check() { # exit 1 is --check's answer here, so valgrind reports with 99
     local rc=0
-    "${vg[@]}" --error-exitcode=99 build/mojifix --check "$in" || rc=$?
+    "${vg[@]}" --error-exitcode=99 build/mojifix -a --check "$in" || rc=$?
     [ "$rc" -eq 1 ]
 }
 valgrind_modes() {
