@@ -6,8 +6,9 @@
 #                   (-DMF_SANITIZE=ON), and its ctest;
 #   3. valgrind     (no leaks, no memory errors) on build/mojifix over two
 #                   fixtures and in every mode (--explain, --log, --revert,
-#                   --check, --stats, -i), and on check_stream's api and
-#                   edits cases and check_compose;
+#                   --check, --stats, -i, a -j 4 batch with -r), and on
+#                   check_stream's api and edits cases and check_compose;
+#                   DRD (no data races) on a -j 4 batch;
 #   4. build-fuzz/  clang libFuzzer build; the regression inputs replayed,
 #                   then 30 s of fuzzing per target (tests/fuzz/README.md).
 # Every stage runs even when an earlier one failed (a failed build skips its
@@ -71,7 +72,7 @@ vg_revert() {
 }
 vg_check() { # exit 1 is --check's answer here, so valgrind reports with 99
     local rc=0
-    "${vg[@]}" --error-exitcode=99 build/mojifix --check "$in" || rc=$?
+    "${vg[@]}" --error-exitcode=99 build/mojifix -a --check "$in" || rc=$?
     [ "$rc" -eq 1 ]
 }
 valgrind_modes() {
@@ -79,16 +80,36 @@ valgrind_modes() {
     t=$(mktemp -d "${TMPDIR:-/tmp}/mojifix-vg.XXXXXX")
     cp "$in" "$t/a.txt"
     echo "valgrind: mojifix --explain --log --stats, --revert, --check, -i, --revert -i, --spam-words"
-    run "valgrind mojifix --explain --log --stats" "${vg[@]}" build/mojifix --explain="$t/explain" \
+    run "valgrind mojifix --explain --log --stats" "${vg[@]}" build/mojifix -a --explain="$t/explain" \
         --log "$t/log" --stats "$in" - <"$in" >"$t/out" 2>"$t/err" || true
     run "valgrind mojifix --revert" vg_revert || true
     run "valgrind mojifix --check" vg_check || true
-    run "valgrind mojifix -i" "${vg[@]}" build/mojifix -i.orig --log "$t/ilog" "$t/a.txt" || true
+    run "valgrind mojifix -i" "${vg[@]}" build/mojifix -a -i.orig --log "$t/ilog" "$t/a.txt" || true
     run "valgrind mojifix --revert -i" "${vg[@]}" build/mojifix --revert "$t/ilog" -i "$t/a.txt" || true
     run "-i then --revert -i give the file back" cmp "$t/a.txt" "$in" || true
     run "valgrind mojifix --spam-words" "${vg[@]}" build/mojifix \
         --spam-words=fixtures/cases/spam_words.list fixtures/cases/spam_words.in >"$t/out" || true
+    valgrind_batch "$t"
     rm -rf "$t"
+}
+
+# A batch on 4 workers, in every stream the workers hold back (text, stderr,
+# --explain, --log, --stats), and in place with compressed files: no leak
+# (memcheck), no data race (DRD), and the same output as one worker.
+valgrind_batch() {
+    local t=$1 drd=(valgrind -q --tool=drd --error-exitcode=1)
+    mkdir -p "$t/tree/sub"
+    cp fixtures/cases/*.in fixtures/seeds/00[12].txt "$t/tree/sub/"
+    gzip -c "$in" >"$t/tree/a.txt.gz"
+    zstd -q -c "$in" >"$t/tree/b.txt.zst"
+    echo "valgrind: mojifix -j4 -r, -j4 -r -i, and -j4 -r under DRD"
+    build/mojifix -a -j1 -r --explain="$t/bexp1" --log "$t/blog1" --stats "$t/tree" >"$t/bout1"
+    run "valgrind mojifix -j4 -r" "${vg[@]}" build/mojifix -a -j4 -r --explain="$t/bexp" \
+        --log "$t/blog" --stats "$t/tree" >"$t/bout" || true
+    run "valgrind -j4 gives -j1's output" cmp "$t/bout" "$t/bout1" || true
+    run "DRD mojifix -j4 -r" "${drd[@]}" build/mojifix -a -j4 -r --explain="$t/bexp" \
+        --log "$t/blog" --stats "$t/tree" >/dev/null || true
+    run "valgrind mojifix -j4 -r -i" "${vg[@]}" build/mojifix -a -j4 -r -i --log "$t/blog" "$t/tree" || true
 }
 
 stage "valgrind"

@@ -6,21 +6,27 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 /* The handler reads this list: a slot is filled before the file exists and
- * emptied after it is gone, so the handler never misses one. */
-#define SLOTS 8
-static char *volatile slots[SLOTS];
+ * emptied after it is gone, so the handler never misses one. Slots are
+ * taken with a compare-and-swap, since -j workers open files at once (lock
+ * free, so the handler may read them); enough for one file per worker
+ * (MF_MAX_JOBS, options.h) and the reports. */
+#define SLOTS 72
+static _Atomic(char *) slots[SLOTS];
 
 static void on_signal(int sig)
 {
-    for (int i = 0; i < SLOTS; i++)
-        if (slots[i])
-            unlink(slots[i]);
+    for (int i = 0; i < SLOTS; i++) {
+        char *name = atomic_load(&slots[i]);
+        if (name)
+            unlink(name);
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -57,11 +63,11 @@ static char *temp_name(const char *path)
 
 static int take_slot(char *name)
 {
-    for (int i = 0; i < SLOTS; i++)
-        if (!slots[i]) {
-            slots[i] = name;
+    for (int i = 0; i < SLOTS; i++) {
+        char *empty = NULL;
+        if (atomic_compare_exchange_strong(&slots[i], &empty, name))
             return i;
-        }
+    }
     return -1;
 }
 
@@ -94,7 +100,7 @@ int atomic_open(atomic_file *f, const char *path)
 static void release(atomic_file *f)
 {
     if (f->slot >= 0)
-        slots[f->slot] = NULL;
+        atomic_store(&slots[f->slot], NULL);
     free(f->tmp);
     free(f->path);
     memset(f, 0, sizeof *f);

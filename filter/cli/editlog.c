@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "spool.h"
 #include "utf8.h"
 
 static void json_string(FILE *f, const char *p, size_t n)
@@ -81,21 +82,11 @@ void editlog_edit(editlog *l, const mf_edit *e)
 /* Copies the spooled edit records after the input record. */
 static int copy_spool(editlog *l)
 {
-    char buf[8192];
     long end = ftell(l->spool);
     if (end < 0 || ferror(l->spool))
         return errno ? errno : EIO;
-    rewind(l->spool);
-    for (long left = end; left > 0;) {
-        size_t want = left < (long)sizeof buf ? (size_t)left : sizeof buf;
-        size_t k = fread(buf, 1, want, l->spool);
-        if (k == 0)
-            return EIO;
-        fwrite(buf, 1, k, l->out);
-        left -= (long)k;
-    }
-    rewind(l->spool);
-    return 0;
+    int err = spool_copy(l->spool, (uint64_t)end, spool_put_file, l->out);
+    return err < 0 ? (errno ? errno : EIO) : err;
 }
 
 int editlog_end(editlog *l, const editlog_input *in)

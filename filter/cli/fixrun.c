@@ -4,53 +4,36 @@
 #include "fixrun.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "fix.h"
-#include "inplace.h"
 #include "report.h"
 #include "say.h"
 #include "words.h"
 
-/* Repairs one input onto out. Returns 0 or -1; *out_failed when the output
- * itself failed (nothing more can go there). */
-static int fix_path(fix_job *job, const char *path, sink *out, int *out_failed)
+/* A progress line when standard error is a terminal, and the text does not
+ * go to that terminal too (it would run into the line). */
+static int progress_wanted(const mf_options *opt)
 {
-    int is_stdin = !strcmp(path, "-");
-    const char *name = is_stdin ? "standard input" : path;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
-    if (fd < 0) {
-        say(path, "%s", strerror(errno));
-        return -1;
-    }
-    fix_result r;
-    int rc = fix_fd(job, fd, name, out, &r);
-    if (!is_stdin)
-        close(fd);
-    if (r.status == MF_ERR_OUTPUT) {
-        *out_failed = 1;
-        if (out->err != EPIPE) /* a reader that went away is no error to tell */
-            say("standard output", "%s", strerror(out->err));
-    }
-    if (fix_log(job, path, &r) != 0)
-        rc = -1;
-    return rc;
+    return isatty(STDERR_FILENO) && (opt->in_place || opt->check || !isatty(STDOUT_FILENO));
 }
 
+/* Lists the inputs and repairs them; returns 1 on trouble. */
 static int fix_all(const mf_options *opt, fix_job *job)
 {
     static char *stdin_only[] = {"-"};
-    char **files = opt->nfiles ? opt->files : stdin_only;
-    int n = opt->nfiles ? opt->nfiles : 1, trouble = 0, out_failed = 0;
-    sink out = {opt->check ? -1 : STDOUT_FILENO, 0};
-    for (int i = 0; i < n && !out_failed; i++) {
-        int rc = opt->in_place ? inplace_fix(job, files[i], opt->suffix)
-                               : fix_path(job, files[i], &out, &out_failed);
-        trouble |= rc != 0;
-    }
+    walk_list files;
+    int trouble = walk_args(opt->nfiles ? opt->files : stdin_only, opt->nfiles ? opt->nfiles : 1,
+                            opt->recursive, &files) != 0;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    batch_setup setup = {&files, opt->jobs ? opt->jobs : cores < 1 ? 1
+                                         : cores > MF_MAX_JOBS ? MF_MAX_JOBS : (int)cores,
+                         opt->in_place, opt->suffix, opt->check, progress_wanted(opt)};
+    trouble |= batch_run(&setup, job);
+    walk_free(&files);
     return trouble;
 }
 
@@ -103,7 +86,7 @@ int fixrun(const mf_options *opt)
         return MF_EXIT_TROUBLE;
     fix_job job = {opt->rules, words, words_length, opt->explain ? stderr : NULL,
                    opt->log_file ? &log_state : NULL, opt->stats ? &st : NULL,
-                   opt->check || opt->in_place, 0};
+                   opt->check || opt->in_place, 0, opt->binary_ok, NULL};
     report explain = {.f = NULL}, log = {.f = NULL};
     int started = open_reports(opt, &job, &explain, &log) == 0;
     int trouble = started ? fix_all(opt, &job) : 1;

@@ -30,20 +30,48 @@ static char *backup_name(const char *path, const char *suffix)
     return b;
 }
 
-/* Repairs the open file into f; 1 when it changed, 0 when not, -1. */
-static int repair_into(fix_job *job, int fd, const struct stat *st, const char *path,
-                       atomic_file *f, fix_result *r)
+/* Repairs in into f, compressed again as it was; returns fix_input's
+ * result. */
+static int repair_through(fix_job *job, zin *in, const char *path, atomic_file *f,
+                          fix_result *r)
 {
-    sink out = {f->fd, 0};
-    uint64_t before = job->edits;
-    if (fix_fd(job, fd, path, &out, r) != 0) {
-        if (r->status == MF_ERR_OUTPUT)
-            say(path, "cannot write the repaired text: %s", strerror(out.err));
+    sink out = {.fd = f->fd};
+    zout z;
+    int err = in->kind == ZKIND_NONE ? 0 : zout_open(&z, in->kind);
+    if (err) {
+        say(path, "%s", strerror(err));
         return -1;
     }
+    out.z = in->kind == ZKIND_NONE ? NULL : &z;
+    int rc = fix_input(job, in, path, 1, &out, r);
+    if (out.z)
+        zout_close(&z);
+    if (rc != 0 && r->status == MF_ERR_OUTPUT)
+        say(path, "cannot write the repaired text: %s", strerror(out.err));
+    return rc;
+}
+
+/* Repairs the open file into f; 1 when it changed, 0 when not (or it is
+ * binary and skipped), -1. */
+static int repair_into(fix_job *job, int fd, const struct stat *st, const char *path,
+                       const char *name, atomic_file *f, fix_result *r)
+{
+    uint64_t before = job->edits;
+    zin in;
+    int err = zin_open(&in, fd, zkind_of(name));
+    if (err) {
+        say(path, "%s", strerror(err));
+        return -1;
+    }
+    int rc = repair_through(job, &in, path, f, r);
+    uint64_t raw = in.raw;
+    zin_close(&in);
+    if (rc != 0)
+        return -1;
+    if (r->binary)
+        return 0;
     struct stat now;
-    if (fstat(fd, &now) != 0 || now.st_size != st->st_size ||
-        r->in_bytes != (uint64_t)st->st_size) {
+    if (fstat(fd, &now) != 0 || now.st_size != st->st_size || raw != (uint64_t)st->st_size) {
         say(path, "changed while being read; left as it was");
         return -1;
     }
@@ -67,7 +95,7 @@ static int replace(fix_job *job, const char *path, const char *name, int fd,
         return -1;
     }
     fix_result r;
-    int changed = repair_into(job, fd, &st, path, &f, &r);
+    int changed = repair_into(job, fd, &st, path, name, &f, &r);
     if (changed <= 0) {
         atomic_abort(&f);
         if (job->log)

@@ -3,7 +3,10 @@
  * the original (mode kept, and owner when allowed); with a suffix, the
  * original stays as FILE+SUFFIX. A file that was not read whole, or changed
  * size while being read, is never replaced; one that needs no change is
- * left alone (no backup, same modification time). */
+ * left alone (no backup, same modification time), and so is a binary one
+ * (fix.h). A FILE named *.gz or *.zst is decompressed, repaired and
+ * compressed again (gzip or zstd at their default levels; the gzip header's
+ * name and time are not kept); a corrupt one is left as it was. */
 #ifndef MF_CLI_INPLACE_H
 #define MF_CLI_INPLACE_H
 

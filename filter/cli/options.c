@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mojifix.h"
@@ -42,6 +43,19 @@ void mf_options_usage(void)
           "                         temporary file renamed over it; with SUFFIX (-iSUFFIX)\n"
           "                         keep the original as FILE+SUFFIX\n"
           "\n"
+          "Batches:\n"
+          "  -r, --recursive        repair the files under each directory FILE, in byte\n"
+          "                         order of their names, leaving out names starting\n"
+          "                         with \".\" and not following symbolic links\n"
+          "  -j, --jobs=N           repair N files at a time (default: one per core); the\n"
+          "                         output is the same whatever N\n"
+          "  -a, --text             repair binary files (a NUL byte in their first 64 KiB)\n"
+          "                         as text; by default they are skipped with a note\n"
+          "      --binary-files=TYPE  skip (the default) or text (as -a); standard input\n"
+          "                         is always repaired\n"
+          "A FILE named *.gz or *.zst is read decompressed, and with -i written back\n"
+          "compressed.\n"
+          "\n"
           "Other options:\n"
           "      --list-codecs      list the codecs the repair knows, and exit\n"
           "  -h, --help             show this help, and exit\n"
@@ -50,9 +64,10 @@ void mf_options_usage(void)
           "Exit status:\n"
           "  0  success (with --check: nothing would change)\n"
           "  1  with --check: some input would change\n"
-          "  2  trouble: a usage error, an input that could not be read (the other files\n"
-          "     are still processed), output or a log that could not be written, or a\n"
-          "     text that does not match the log it is reverted with\n"
+          "  2  trouble: a usage error, an input that could not be read or is corrupt (the\n"
+          "     other files are still processed), output or a log that could not be\n"
+          "     written, or a text that does not match the log it is reverted with\n"
+          "A skipped binary file is no trouble.\n"
           "Messages go to standard error as \"mojifix: FILE: message\". A closed pipe\n"
           "ends mojifix quietly.\n",
           stdout);
@@ -91,10 +106,28 @@ static int parse_flag(const char *a, mf_options *opt)
     else if (!strcmp(a, "--in-place")) opt->in_place = 1;
     else if (!strncmp(a, "--explain=", 10)) opt->explain = 1, opt->explain_file = a + 10;
     else if (!strncmp(a, "--in-place=", 11)) opt->in_place = 1, opt->suffix = a + 11;
+    else if (!strcmp(a, "-r") || !strcmp(a, "--recursive")) opt->recursive = 1;
+    else if (!strcmp(a, "-a") || !strcmp(a, "--text")) opt->binary_ok = 1;
+    else if (!strcmp(a, "--binary-files=text")) opt->binary_ok = 1;
+    else if (!strcmp(a, "--binary-files=skip")) opt->binary_ok = 0;
     else if (!strcmp(a, "-h")) opt->help = 1;
     else if (!strcmp(a, "-V")) opt->version = 1;
     else if (!strncmp(a, "-i", 2)) opt->in_place = 1, opt->suffix = a + 2;
     else return -1;
+    return 0;
+}
+
+/* -j N: a count of worker threads, 1 to MF_MAX_JOBS. */
+static int parse_jobs(const char *v, mf_options *opt, char *err, int errlen)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*v < '0' || *v > '9' || *end || n < 1 || n > MF_MAX_JOBS) {
+        snprintf(err, (size_t)errlen, "--jobs takes a number from 1 to %d, not '%s'",
+                 MF_MAX_JOBS, v);
+        return -1;
+    }
+    opt->jobs = (int)n;
     return 0;
 }
 
@@ -114,6 +147,11 @@ static int parse_option(int argc, char **argv, int *i, mf_options *opt, char *er
             opt->word_files[opt->nword_files++] = v;
         return v ? 0 : -1;
     }
+    if (has_value(a, "--jobs") || !strncmp(a, "-j", 2)) {
+        const char *v = a[1] == 'j' ? (a[2] ? a + 2 : value_of(a, "-j", argc, argv, i, err, errlen))
+                                    : value_of(a, "--jobs", argc, argv, i, err, errlen);
+        return v ? parse_jobs(v, opt, err, errlen) : -1;
+    }
     if (has_value(a, "--revert"))
         return (opt->revert_log = value_of(a, "--revert", argc, argv, i, err, errlen)) ? 0 : -1;
     if (parse_flag(a, opt) == 0)
@@ -129,6 +167,8 @@ static const char *conflict(const mf_options *opt)
         return "--check and --in-place cannot go together";
     if (opt->revert_log && (opt->check || opt->explain || opt->log_file || opt->stats))
         return "--revert cannot go with --check, --explain, --log or --stats";
+    if (opt->revert_log && opt->recursive)
+        return "--revert takes the files by name, not --recursive";
     if (opt->in_place && opt->nfiles == 0)
         return "--in-place needs a FILE";
     if (opt->revert_log && !opt->in_place && opt->nfiles > 1)

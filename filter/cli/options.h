@@ -11,6 +11,8 @@ enum {
 
 /* --spam-words files a run may name. */
 #define MF_MAX_WORD_FILES 16
+/* -j at most: each worker may hold a temporary file (atomic.h's slots). */
+#define MF_MAX_JOBS 64
 
 typedef struct mf_options {
     unsigned rules;
@@ -22,6 +24,9 @@ typedef struct mf_options {
     int check, stats;
     int in_place;             /* -i[SUFFIX], --in-place[=SUFFIX] */
     const char *suffix;       /* "" when none */
+    int recursive;            /* -r: the files under directories */
+    int jobs;                 /* -j N: worker threads; 0: one per core */
+    int binary_ok;            /* -a, --binary-files=text: do not skip binaries */
     const char *word_files[MF_MAX_WORD_FILES]; /* --spam-words FILE, in order */
     int nword_files;
     char **files;             /* empty means standard input */

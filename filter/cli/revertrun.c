@@ -35,7 +35,7 @@ static int revert_to_stdout(FILE *log, const mf_options *opt)
         say(name, "%s", strerror(errno));
         return -1;
     }
-    sink out = {STDOUT_FILENO, 0};
+    sink out = {.fd = STDOUT_FILENO};
     revert_error e;
     int rc = revert_stream(log, text, sink_write, &out, &e);
     if (rc != 0)
@@ -60,7 +60,7 @@ static int replace(log_reader *r, const log_input *in, FILE *text, const char *p
         say(path, "cannot create a temporary file beside it: %s", strerror(err));
         return -1;
     }
-    sink out = {f.fd, 0};
+    sink out = {.fd = f.fd};
     revert_error e;
     if (revert_input(r, in, text, sink_write, &out, &e) != 0) {
         tell(&e, logname, path, &out);

@@ -11,4 +11,10 @@
 /* who is a file name, "standard input", ...; NULL leaves it out. */
 void say(const char *who, const char *fmt, ...) MF_PRINTF(2, 3);
 
+#include <stdio.h>
+
+/* Sends this thread's messages to f (NULL: standard error again): a worker
+ * of -j keeps them with its file, to be told in file order. */
+void say_to(FILE *f);
+
 #endif

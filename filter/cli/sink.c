@@ -5,9 +5,10 @@
 #include <errno.h>
 #include <unistd.h>
 
-int sink_write(void *ctx, const char *p, size_t n)
+#include "compress.h"
+
+int sink_write_raw(sink *o, const char *p, size_t n)
 {
-    sink *o = ctx;
     if (o->err)
         return -1;
     while (n && o->fd >= 0) {
@@ -22,4 +23,19 @@ int sink_write(void *ctx, const char *p, size_t n)
         n -= (size_t)k;
     }
     return 0;
+}
+
+int sink_write(void *ctx, const char *p, size_t n)
+{
+    sink *o = ctx;
+    if (o->err)
+        return -1;
+    return o->z ? zout_write(o->z, o, p, n, 0) : sink_write_raw(o, p, n);
+}
+
+int sink_finish(sink *o)
+{
+    if (o->err)
+        return -1;
+    return o->z ? zout_write(o->z, o, NULL, 0, 1) : 0;
 }

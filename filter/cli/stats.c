@@ -51,6 +51,23 @@ void stats_input_end(stats *s, uint64_t bytes_in, uint64_t bytes_out)
     s->bytes_out += bytes_out;
 }
 
+void stats_merge(stats *dst, const stats *src)
+{
+    dst->inputs += src->inputs;
+    dst->bytes_in += src->bytes_in;
+    dst->bytes_out += src->bytes_out;
+    dst->edits += src->edits;
+    dst->lines += src->lines;
+    dst->nomem |= src->nomem;
+    for (size_t i = 0; i < src->nrules; i++) {
+        stats_rule *r = find_rule(dst, src->rules[i].name);
+        if (r)
+            r->count += src->rules[i].count;
+        else
+            dst->nomem = 1;
+    }
+}
+
 void stats_print(const stats *s, FILE *f)
 {
     fprintf(f, "mojifix: stats: %llu inputs, %llu bytes in, %llu bytes out, %llu edits, "

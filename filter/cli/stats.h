@@ -24,6 +24,9 @@ typedef struct stats {
 void stats_input_begin(stats *s);
 void stats_edit(stats *s, const mf_edit *e);
 void stats_input_end(stats *s, uint64_t bytes_in, uint64_t bytes_out);
+/* Adds src's counts to dst, rules new to dst after dst's: merged in input
+ * order, the counts of several inputs are those of one run over them. */
+void stats_merge(stats *dst, const stats *src);
 void stats_print(const stats *s, FILE *f);
 void stats_free(stats *s);
 

@@ -11,12 +11,12 @@ printf 'no final newline, bad \351 byte, NUL \000, CR\r\nend %s' "$cafe" >"$m/b.
 printf 'clean text\n' >"$m/clean.txt"
 
 # -- log and revert: every golden input and seed, as one stream of several
-# files, comes back byte for byte.
+# files, comes back byte for byte (-a: those with NUL bytes too).
 set --
 for f in "$cases"/*.in "$seeds"/*.txt "$m/a.txt" "$m/b.txt"; do set -- "$@" "$f"; done
 cat "$@" >"$m/all.in"
 status=0
-"$mojifix" --log "$m/all.log" "$@" >"$m/all.out" 2>"$m/err" || status=$?
+"$mojifix" -a --log "$m/all.log" "$@" >"$m/all.out" 2>"$m/err" || status=$?
 "$mojifix" --revert "$m/all.log" "$m/all.out" >"$m/all.back" 2>>"$m/err" || status=$?
 if ! cmp -s "$m/all.back" "$m/all.in"; then
     fail "log and revert: the reverted text is not the input"
@@ -169,7 +169,7 @@ fi
 says "-i refuses standard input" 2 'cannot write standard input back' -i - <"$m/a.txt"
 
 # -- stats.
-"$mojifix" --stats "$m/a.txt" "$m/b.txt" >"$m/out" 2>"$m/err" || true
+"$mojifix" --stats -a "$m/a.txt" "$m/b.txt" >"$m/out" 2>"$m/err" || true
 if grep -q '^mojifix: stats: 2 inputs, [0-9]* bytes in, [0-9]* bytes out, 4 edits, 3 lines touched$' "$m/err" &&
     grep -q '^mojifix: stats: 3 utf8-as-cp1252$' "$m/err" && grep -q '^mojifix: stats: 1 invalid-utf8-as-cp1252$' "$m/err"; then
     pass "--stats"

@@ -264,5 +264,8 @@ fi
 # --log, --revert, --check, --explain, --stats, -i, and faults.
 . "$src/tests/e2e/modes.sh"
 
+# -r, -j, binary files, .gz and .zst, the progress line.
+. "$src/tests/e2e/batch.sh"
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
