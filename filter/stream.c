@@ -284,6 +284,22 @@ int mf_stream_finish(mf_stream *s)
     return flush_out(s);
 }
 
+int mf_stream_reset(mf_stream *s)
+{
+    if (!s)
+        return MF_ERR_ARG;
+    /* Windows are repaired one by one and keep nothing of each other: the
+     * repair's scratch memory holds no state from one input to the next. */
+    s->npending = 0;
+    s->nout = 0;
+    s->offset = 0;
+    s->line = 1;
+    s->column = 0;
+    s->status = MF_OK;
+    s->finished = 0;
+    return MF_OK;
+}
+
 void mf_stream_free(mf_stream *s)
 {
     if (!s)
