@@ -14,6 +14,7 @@
 /* What is the same for every input of a run. */
 typedef struct fix_job {
     unsigned rules;
+    const char *jsonl_field; /* --jsonl: the member repaired; NULL: text */
     const char *words; /* --spam-words, all of them, or NULL */
     size_t words_length;
     FILE *explain;   /* --explain, or NULL */
@@ -28,6 +29,22 @@ typedef struct fix_result {
     int read_err;   /* errno of a failed read, or 0 */
     int status;     /* of the stream: MF_ERR_OUTPUT when the sink failed */
 } fix_result;
+
+/* One input being repaired: what the pumps (fix.c for text, jsonlrun.c
+ * for records) share. */
+typedef struct fix_ctx {
+    fix_job *job;
+    const char *name;
+    sink *out;
+    fix_result *r;
+    uint64_t record_line; /* --jsonl: the line of the record being repaired */
+} fix_ctx;
+
+/* Reads into buf, counting and hashing what was read; returns the bytes
+ * read, or 0 at the end or on a read error (r->read_err set). */
+size_t fix_read(fix_ctx *c, int fd, char *buf, size_t size);
+/* An mf_write_fn to the input's output: counted, hashed for the log. */
+int fix_write(void *ctx, const char *p, size_t n);
 
 /* Repairs fd into out. Reports read and library errors itself, naming the
  * input and the byte offset; a failed output only in r->status. The caller

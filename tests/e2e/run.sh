@@ -263,6 +263,8 @@ fi
 
 # --log, --revert, --check, --explain, --stats, -i, and faults.
 . "$src/tests/e2e/modes.sh"
+# --jsonl.
+. "$src/tests/e2e/records.sh"
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
