@@ -312,23 +312,6 @@ void mf_stream_free(mf_stream *s)
     free(s);
 }
 
-typedef struct growbuf {
-    char *p;
-    size_t n, cap;
-} growbuf;
-
-static int grow_write(void *ctx, const char *bytes, size_t len)
-{
-    growbuf *g = ctx;
-    char *p = mf_grow(g->p, &g->cap, g->n + len, 1);
-    if (!p)
-        return -1;
-    g->p = p;
-    memcpy(g->p + g->n, bytes, len);
-    g->n += len;
-    return 0;
-}
-
 int mf_fix_buffer(const mf_config *cfg, const char *in, size_t length, char **out,
                   size_t *out_length)
 {
@@ -339,8 +322,8 @@ int mf_fix_buffer(const mf_config *cfg, const char *in, size_t length, char **ou
     }
     if (!out || !out_length || (!in && length))
         return MF_ERR_ARG;
-    growbuf g = {0};
-    mf_stream *s = mf_stream_new(cfg, grow_write, &g);
+    mf_bytes g = {0};
+    mf_stream *s = mf_stream_new(cfg, mf_bytes_add, &g);
     if (!s)
         return MF_ERR_NOMEM;
     int rc = mf_stream_write(s, in, length);

@@ -8,17 +8,9 @@
 #
 # Usage: sh tests/install.sh BUILD_DIR SOURCE_DIR
 set -eu
-LC_ALL=C
-export LC_ALL
+. "$(dirname "$0")/setup.sh"
 build=$1
 src=$2
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/mojifix-install.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-failed=0
-fail() {
-    echo "FAIL $*" >&2
-    failed=1
-}
 
 DESTDIR=$tmp/dest cmake --install "$build" --prefix /opt/mojifix >"$tmp/install.log"
 root=$tmp/dest/opt/mojifix

@@ -7,18 +7,10 @@
 #
 # Usage: sh tests/man_page.sh MOJIFIX SOURCE_DIR
 set -eu
-LC_ALL=C
-export LC_ALL
+. "$(dirname "$0")/setup.sh"
 mojifix=$1
 page=$2/doc/mojifix.1
 readme=$2/README.md
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/mojifix-man.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-failed=0
-fail() {
-    echo "FAIL $*" >&2
-    failed=1
-}
 
 # Options as written: --long-name, and -X at the start of a help line.
 "$mojifix" --help >"$tmp/help"

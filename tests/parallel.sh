@@ -9,18 +9,14 @@
 #
 # Usage: sh tests/parallel.sh MOJIFIX MEGABYTES
 set -eu
-LC_ALL=C
-export LC_ALL
+. "$(dirname "$0")/setup.sh"
 mojifix=$1
 mb=$2
 src=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/mojifix-parallel.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
 if ! command -v parallel >/dev/null 2>&1; then
     echo "FAIL GNU parallel is not installed (apt-get install parallel, as in README.md)" >&2
     exit 1
 fi
-failed=0
 
 python3 "$src/tests/parallel_corpus.py" "$tmp/in" "$mb"
 # The first MB, whole lines, for finer blocks and for --jsonl.

@@ -12,22 +12,9 @@
 struct jsonl {
     const char *field;
     mf_stream *stream; /* reset for each record: set up once */
-    char *value;       /* the repaired value */
-    size_t nvalue, cap;
+    mf_bytes value;    /* the repaired value */
     char *json;        /* the last changed value, encoded by jansson */
 };
-
-static int collect(void *ctx, const char *bytes, size_t n)
-{
-    jsonl *j = ctx;
-    char *p = mf_grow(j->value, &j->cap, j->nvalue + n, 1);
-    if (!p)
-        return -1;
-    j->value = p;
-    memcpy(j->value + j->nvalue, bytes, n);
-    j->nvalue += n;
-    return 0;
-}
 
 jsonl *jsonl_new(const mf_config *cfg, const char *field)
 {
@@ -35,7 +22,7 @@ jsonl *jsonl_new(const mf_config *cfg, const char *field)
     if (!j)
         return NULL;
     j->field = field;
-    if (!(j->stream = mf_stream_new(cfg, collect, j))) {
+    if (!(j->stream = mf_stream_new(cfg, mf_bytes_add, &j->value))) {
         free(j);
         return NULL;
     }
@@ -47,7 +34,7 @@ void jsonl_free(jsonl *j)
     if (!j)
         return;
     mf_stream_free(j->stream);
-    free(j->value);
+    free(j->value.p);
     free(j->json);
     free(j);
 }
@@ -55,13 +42,13 @@ void jsonl_free(jsonl *j)
 /* Repairs the decoded value v[0..n) into j->value. */
 static int repair(jsonl *j, const char *v, size_t n)
 {
-    j->nvalue = 0;
+    j->value.n = 0;
     int rc = mf_stream_reset(j->stream);
     if (rc == MF_OK)
         rc = mf_stream_write(j->stream, v, n);
     if (rc == MF_OK)
         rc = mf_stream_finish(j->stream);
-    return rc == MF_ERR_OUTPUT ? MF_ERR_NOMEM : rc; /* collect fails only so */
+    return rc == MF_ERR_OUTPUT ? MF_ERR_NOMEM : rc; /* mf_bytes_add fails only so */
 }
 
 static int ascii(const char *p, size_t n)
@@ -77,7 +64,7 @@ static int encode(jsonl *j, const char *raw, size_t n, jsonl_result *r)
 {
     free(j->json);
     j->json = NULL;
-    json_t *s = json_stringn(j->value, j->nvalue); /* NULL: out of memory (it is UTF-8) */
+    json_t *s = json_stringn(j->value.p, j->value.n); /* NULL: out of memory (it is UTF-8) */
     size_t flags = JSON_ENCODE_ANY | (ascii(raw, n) ? JSON_ENSURE_ASCII : 0);
     if (s)
         j->json = json_dumps(s, flags);
@@ -130,8 +117,8 @@ int jsonl_fix(jsonl *j, const char *p, size_t n, jsonl_result *r)
     if (rc == JSONL_SAME)
         rc = repair(j, json_string_value(v), json_string_length(v));
     if (rc == MF_OK) {
-        int same = j->nvalue == json_string_length(v) &&
-                   !memcmp(j->value, json_string_value(v), j->nvalue);
+        int same = j->value.n == json_string_length(v) &&
+                   (!j->value.n || !memcmp(j->value.p, json_string_value(v), j->value.n));
         rc = same ? JSONL_SAME : encode(j, p + r->start, r->end - r->start, r);
     }
     json_decref(root);

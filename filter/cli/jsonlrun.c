@@ -20,8 +20,7 @@ typedef struct records {
     uint64_t line;     /* of the record at hand, 1-based */
     uint64_t at;       /* its input offset */
     uint64_t malformed;
-    char *held;        /* a line begun in an earlier read */
-    size_t nheld, cap;
+    mf_bytes held;     /* a line begun in an earlier read */
 } records;
 
 static void warn(records *rs, const char *why)
@@ -97,17 +96,6 @@ static int line(records *rs, const char *p, size_t n)
     return rc;
 }
 
-static int hold(records *rs, const char *p, size_t n)
-{
-    char *h = mf_grow(rs->held, &rs->cap, rs->nheld + n, 1);
-    if (!h)
-        return MF_ERR_NOMEM;
-    rs->held = h;
-    memcpy(rs->held + rs->nheld, p, n);
-    rs->nheld += n;
-    return MF_OK;
-}
-
 /* The lines of buf[0..n): whole ones straight from it, the end of one
  * begun before from what is held. */
 static int lines(records *rs, const char *buf, size_t n)
@@ -116,11 +104,11 @@ static int lines(records *rs, const char *buf, size_t n)
     for (const char *p = buf, *end = buf + n; p < end && rc == MF_OK;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t k = nl ? (size_t)(nl + 1 - p) : (size_t)(end - p);
-        if (!nl || rs->nheld)
-            rc = hold(rs, p, k);
+        if ((!nl || rs->held.n) && mf_bytes_add(&rs->held, p, k) != 0)
+            rc = MF_ERR_NOMEM;
         if (nl && rc == MF_OK) {
-            rc = rs->nheld ? line(rs, rs->held, rs->nheld) : line(rs, p, k);
-            rs->nheld = 0;
+            rc = rs->held.n ? line(rs, rs->held.p, rs->held.n) : line(rs, p, k);
+            rs->held.n = 0;
         }
         p += k;
     }
@@ -130,7 +118,7 @@ static int lines(records *rs, const char *buf, size_t n)
 int jsonl_pump(fix_ctx *c, int fd, const mf_config *cfg)
 {
     static char buf[READ_SIZE];
-    records rs = {c, jsonl_new(cfg, c->job->jsonl_field), 1, 0, 0, NULL, 0, 0};
+    records rs = {c, jsonl_new(cfg, c->job->jsonl_field), 1, 0, 0, {NULL, 0, 0}};
     if (!rs.j)
         return MF_ERR_NOMEM;
     int rc = MF_OK;
@@ -138,13 +126,13 @@ int jsonl_pump(fix_ctx *c, int fd, const mf_config *cfg)
         rc = lines(&rs, buf, k);
     /* A last line without \n is a record; after a read error, what was
      * read of a line is passed on as it is. */
-    if (rc == MF_OK && rs.nheld)
-        rc = c->r->read_err ? (fix_write(c, rs.held, rs.nheld) ? MF_ERR_OUTPUT : MF_OK)
-                            : line(&rs, rs.held, rs.nheld);
+    if (rc == MF_OK && rs.held.n)
+        rc = c->r->read_err ? (fix_write(c, rs.held.p, rs.held.n) ? MF_ERR_OUTPUT : MF_OK)
+                            : line(&rs, rs.held.p, rs.held.n);
     if (rs.malformed > MAX_WARNINGS)
         say(c->name, "%" PRIu64 " lines in all passed through unchanged, not records with "
                      "the field", rs.malformed);
     jsonl_free(rs.j);
-    free(rs.held);
+    free(rs.held.p);
     return rc;
 }
