@@ -773,6 +773,17 @@ static int fail_writes(void *ctx, const char *bytes, size_t len)
     return -1;
 }
 
+/* A stream with the default configuration that writes through w, which
+ * counts its calls in *calls. */
+static mf_stream *stream_to(mf_write_fn w, int *calls)
+{
+    mf_config cfg;
+    mf_config_init(&cfg);
+    mf_stream *s = mf_stream_new(&cfg, w, calls);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
 /* mf_stream_reset makes a used stream a new one: after part of another
  * input (held back, unfinished) and after a finished one, input i gives
  * what mf_fix_buffer gives, offsets and lines counted from its start. */
@@ -802,11 +813,8 @@ END_TEST
 /* An error is forgotten by a reset: the stream writes again. */
 START_TEST(test_reset_after_error)
 {
-    mf_config cfg;
-    mf_config_init(&cfg);
     int calls = 0;
-    mf_stream *s = mf_stream_new(&cfg, fail_writes, &calls);
-    ck_assert_ptr_nonnull(s);
+    mf_stream *s = stream_to(fail_writes, &calls);
     ck_assert_int_eq(mf_stream_write(s, "caf\xC3\xA9\n", 6), MF_OK);
     ck_assert_int_eq(mf_stream_finish(s), MF_ERR_OUTPUT);
     ck_assert_int_eq(mf_stream_reset(s), MF_OK);
@@ -820,11 +828,8 @@ END_TEST
 
 START_TEST(test_write_after_finish)
 {
-    mf_config cfg;
-    mf_config_init(&cfg);
     int calls = 0;
-    mf_stream *s = mf_stream_new(&cfg, count_writes, &calls);
-    ck_assert_ptr_nonnull(s);
+    mf_stream *s = stream_to(count_writes, &calls);
     ck_assert_int_eq(mf_stream_write(s, "caf\xC3\x83\xC2\xA9\n", 8), MF_OK);
     ck_assert_int_eq(mf_stream_finish(s), MF_OK);
     ck_assert_int_eq(mf_stream_write(s, "more\n", 5), MF_ERR_STATE);
@@ -836,11 +841,8 @@ END_TEST
 
 START_TEST(test_output_failure_on_finish)
 {
-    mf_config cfg;
-    mf_config_init(&cfg);
     int calls = 0;
-    mf_stream *s = mf_stream_new(&cfg, fail_writes, &calls);
-    ck_assert_ptr_nonnull(s);
+    mf_stream *s = stream_to(fail_writes, &calls);
     /* Small input: held back until finish, which then reports the failure. */
     int rc = mf_stream_write(s, "caf\xC3\x83\xC2\xA9\n", 8);
     ck_assert(rc == MF_OK || rc == MF_ERR_OUTPUT);
@@ -854,11 +856,8 @@ END_TEST
  * not asked again. */
 START_TEST(test_output_failure_sticks)
 {
-    mf_config cfg;
-    mf_config_init(&cfg);
     int calls = 0;
-    mf_stream *s = mf_stream_new(&cfg, fail_writes, &calls);
-    ck_assert_ptr_nonnull(s);
+    mf_stream *s = stream_to(fail_writes, &calls);
     buf big = {0};
     while (big.n < 300 * 1024)
         buf_str(&big, "Ã©tÃ© ‚Äúquoted‚Äù plain words\n");
@@ -924,11 +923,8 @@ END_TEST
 
 START_TEST(test_empty_stream)
 {
-    mf_config cfg;
-    mf_config_init(&cfg);
     int calls = 0;
-    mf_stream *s = mf_stream_new(&cfg, count_writes, &calls);
-    ck_assert_ptr_nonnull(s);
+    mf_stream *s = stream_to(count_writes, &calls);
     ck_assert_int_eq(mf_stream_write(s, "", 0), MF_OK);
     ck_assert_int_eq(mf_stream_write(s, NULL, 0), MF_OK);
     ck_assert_int_eq(mf_stream_finish(s), MF_OK);
