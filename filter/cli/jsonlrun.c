@@ -2,6 +2,7 @@
 #include "jsonlrun.h"
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,12 @@ static int record(records *rs, const char *p, size_t n, size_t skip, size_t body
         return rc;
     if (rc == JSONL_MALFORMED)
         warn(rs, r.why);
+    /* An edit's lengths are 32-bit (mf_edit): a log could not undo more. */
+    if (rc == JSONL_CHANGED && c->job->log &&
+        (r.end - r.start > UINT32_MAX || r.json_length > UINT32_MAX)) {
+        warn(rs, "the value is 4 GiB or more, past what the edit log holds");
+        rc = JSONL_SAME;
+    }
     if (rc != JSONL_CHANGED)
         return fix_write(c, p, n) ? MF_ERR_OUTPUT : MF_OK;
     r.start += skip;
