@@ -17,6 +17,14 @@ extern "C" {
 
 #define MF_VERSION "0.1.0"
 
+/* The shared library exports these declarations only (it is built with
+ * hidden visibility). */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define MF_API __attribute__((visibility("default")))
+#else
+#define MF_API
+#endif
+
 /* Status codes: 0 is success, errors are negative. */
 typedef enum mf_status {
     MF_OK = 0,
@@ -27,10 +35,10 @@ typedef enum mf_status {
 } mf_status;
 
 /* A static English description of a status code. */
-const char *mf_strerror(int status);
+MF_API const char *mf_strerror(int status);
 
 /* The library version, MF_VERSION at build time. */
-const char *mf_version(void);
+MF_API const char *mf_version(void);
 
 /* Rules that can be switched on or off (bits of mf_config.rules). */
 enum {
@@ -73,29 +81,35 @@ typedef struct mf_config {
 } mf_config;
 
 /* Fills cfg with the defaults. */
-void mf_config_init(mf_config *cfg);
+MF_API void mf_config_init(mf_config *cfg);
 
 /* The streaming API. Memory stays bounded whatever the input, and the output
  * does not depend on how the input is split across mf_stream_write calls. */
 typedef struct mf_stream mf_stream;
 
 /* Returns NULL when out of memory. cfg is copied. */
-mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ctx);
+MF_API mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ctx);
 /* Feeds input bytes; output is written through the callback as it is ready. */
-int mf_stream_write(mf_stream *s, const void *bytes, size_t length);
+MF_API int mf_stream_write(mf_stream *s, const void *bytes, size_t length);
 /* Flushes what is held back at the end of the input. */
-int mf_stream_finish(mf_stream *s);
-void mf_stream_free(mf_stream *s);
+MF_API int mf_stream_finish(mf_stream *s);
+/* Starts a new input on s, as a new stream would: offsets, lines and
+ * columns count from the start again, an error is forgotten, and whatever
+ * of the last input was not finished is dropped. The configuration and the
+ * scratch memory stay, so that a caller with many small inputs (records)
+ * pays for them once. */
+MF_API int mf_stream_reset(mf_stream *s);
+MF_API void mf_stream_free(mf_stream *s);
 
 /* The buffer API: repairs in[0..length) into a new malloc'd buffer that the
  * caller frees. */
-int mf_fix_buffer(const mf_config *cfg, const char *in, size_t length,
+MF_API int mf_fix_buffer(const mf_config *cfg, const char *in, size_t length,
                   char **out, size_t *out_length);
 
 /* Codecs known to the repair, in the order they are preferred on ties. */
-size_t mf_codec_count(void);
+MF_API size_t mf_codec_count(void);
 /* The codec's short name (e.g. "cp1252"), or NULL past the end. */
-const char *mf_codec_name(size_t index);
+MF_API const char *mf_codec_name(size_t index);
 
 #ifdef __cplusplus
 }

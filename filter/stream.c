@@ -301,6 +301,22 @@ int mf_stream_finish(mf_stream *s)
     return flush_out(s);
 }
 
+int mf_stream_reset(mf_stream *s)
+{
+    if (!s)
+        return MF_ERR_ARG;
+    /* Windows are repaired one by one and keep nothing of each other: the
+     * repair's scratch memory holds no state from one input to the next. */
+    s->npending = 0;
+    s->nout = 0;
+    s->offset = 0;
+    s->line = 1;
+    s->column = 0;
+    s->status = MF_OK;
+    s->finished = 0;
+    return MF_OK;
+}
+
 void mf_stream_free(mf_stream *s)
 {
     if (!s)
@@ -313,23 +329,6 @@ void mf_stream_free(mf_stream *s)
     free(s);
 }
 
-typedef struct growbuf {
-    char *p;
-    size_t n, cap;
-} growbuf;
-
-static int grow_write(void *ctx, const char *bytes, size_t len)
-{
-    growbuf *g = ctx;
-    char *p = mf_grow(g->p, &g->cap, g->n + len, 1);
-    if (!p)
-        return -1;
-    g->p = p;
-    memcpy(g->p + g->n, bytes, len);
-    g->n += len;
-    return 0;
-}
-
 int mf_fix_buffer(const mf_config *cfg, const char *in, size_t length, char **out,
                   size_t *out_length)
 {
@@ -340,8 +339,8 @@ int mf_fix_buffer(const mf_config *cfg, const char *in, size_t length, char **ou
     }
     if (!out || !out_length || (!in && length))
         return MF_ERR_ARG;
-    growbuf g = {0};
-    mf_stream *s = mf_stream_new(cfg, grow_write, &g);
+    mf_bytes g = {0};
+    mf_stream *s = mf_stream_new(cfg, mf_bytes_add, &g);
     if (!s)
         return MF_ERR_NOMEM;
     int rc = mf_stream_write(s, in, length);

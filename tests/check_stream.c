@@ -774,13 +774,63 @@ static int fail_writes(void *ctx, const char *bytes, size_t len)
     return -1;
 }
 
-START_TEST(test_write_after_finish)
+/* A stream with the default configuration that writes through w, which
+ * counts its calls in *calls. */
+static mf_stream *stream_to(mf_write_fn w, int *calls)
 {
     mf_config cfg;
     mf_config_init(&cfg);
-    int calls = 0;
-    mf_stream *s = mf_stream_new(&cfg, count_writes, &calls);
+    mf_stream *s = mf_stream_new(&cfg, w, calls);
     ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+/* mf_stream_reset makes a used stream a new one: after part of another
+ * input (held back, unfinished) and after a finished one, input i gives
+ * what mf_fix_buffer gives, offsets and lines counted from its start. */
+START_TEST(test_reset_is_a_new_stream)
+{
+    const input *in = &inputs[_i], *other = &inputs[((size_t)_i + 1) % ninputs];
+    run r = {0};
+    mf_config cfg = config_for(&r, MF_RULES_DEFAULT);
+    mf_stream *s = mf_stream_new(&cfg, run_write, &r);
+    ck_assert_ptr_nonnull(s);
+    for (int round = 0; round < 2; round++) {
+        ck_assert_int_eq(mf_stream_write(s, other->data.p, other->data.n / 2), MF_OK);
+        if (round == 1)
+            ck_assert_int_eq(mf_stream_finish(s), MF_OK);
+        ck_assert_int_eq(mf_stream_reset(s), MF_OK);
+        run_free(&r);
+        ck_assert_int_eq(mf_stream_write(s, in->data.p, in->data.n), MF_OK);
+        ck_assert_int_eq(mf_stream_finish(s), MF_OK);
+        assert_same_run(in, reference((size_t)_i), &r, round ? "reset after finish" : "reset");
+        run_free(&r);
+        ck_assert_int_eq(mf_stream_reset(s), MF_OK);
+    }
+    mf_stream_free(s);
+}
+END_TEST
+
+/* An error is forgotten by a reset: the stream writes again. */
+START_TEST(test_reset_after_error)
+{
+    int calls = 0;
+    mf_stream *s = stream_to(fail_writes, &calls);
+    ck_assert_int_eq(mf_stream_write(s, "caf\xC3\xA9\n", 6), MF_OK);
+    ck_assert_int_eq(mf_stream_finish(s), MF_ERR_OUTPUT);
+    ck_assert_int_eq(mf_stream_reset(s), MF_OK);
+    ck_assert_int_eq(mf_stream_write(s, "x\n", 2), MF_OK);
+    ck_assert_int_eq(mf_stream_finish(s), MF_ERR_OUTPUT);
+    ck_assert_int_eq(calls, 2);
+    ck_assert_int_eq(mf_stream_reset(NULL), MF_ERR_ARG);
+    mf_stream_free(s);
+}
+END_TEST
+
+START_TEST(test_write_after_finish)
+{
+    int calls = 0;
+    mf_stream *s = stream_to(count_writes, &calls);
     ck_assert_int_eq(mf_stream_write(s, "caf\xC3\x83\xC2\xA9\n", 8), MF_OK);
     ck_assert_int_eq(mf_stream_finish(s), MF_OK);
     ck_assert_int_eq(mf_stream_write(s, "more\n", 5), MF_ERR_STATE);
@@ -792,11 +842,8 @@ END_TEST
 
 START_TEST(test_output_failure_on_finish)
 {
-    mf_config cfg;
-    mf_config_init(&cfg);
     int calls = 0;
-    mf_stream *s = mf_stream_new(&cfg, fail_writes, &calls);
-    ck_assert_ptr_nonnull(s);
+    mf_stream *s = stream_to(fail_writes, &calls);
     /* Small input: held back until finish, which then reports the failure. */
     int rc = mf_stream_write(s, "caf\xC3\x83\xC2\xA9\n", 8);
     ck_assert(rc == MF_OK || rc == MF_ERR_OUTPUT);
@@ -810,11 +857,8 @@ END_TEST
  * not asked again. */
 START_TEST(test_output_failure_sticks)
 {
-    mf_config cfg;
-    mf_config_init(&cfg);
     int calls = 0;
-    mf_stream *s = mf_stream_new(&cfg, fail_writes, &calls);
-    ck_assert_ptr_nonnull(s);
+    mf_stream *s = stream_to(fail_writes, &calls);
     buf big = {0};
     while (big.n < 300 * 1024)
         buf_str(&big, "Ã©tÃ© ‚Äúquoted‚Äù plain words\n");
@@ -880,11 +924,8 @@ END_TEST
 
 START_TEST(test_empty_stream)
 {
-    mf_config cfg;
-    mf_config_init(&cfg);
     int calls = 0;
-    mf_stream *s = mf_stream_new(&cfg, count_writes, &calls);
-    ck_assert_ptr_nonnull(s);
+    mf_stream *s = stream_to(count_writes, &calls);
     ck_assert_int_eq(mf_stream_write(s, "", 0), MF_OK);
     ck_assert_int_eq(mf_stream_write(s, NULL, 0), MF_OK);
     ck_assert_int_eq(mf_stream_finish(s), MF_OK);
@@ -960,6 +1001,7 @@ static Suite *stream_suite(void)
     tcase_add_loop_test(edits, test_output_is_utf8, 0, n);
     tcase_add_loop_test(edits, test_clean_unchanged, 0, n);
     tcase_add_loop_test(edits, test_rules_select_edits, 0, n);
+    tcase_add_loop_test(edits, test_reset_is_a_new_stream, 0, n);
     suite_add_tcase(s, edits);
 
     TCase *api = tcase_create("api");
@@ -973,6 +1015,7 @@ static Suite *stream_suite(void)
     tcase_add_test(api, test_config_init);
     tcase_add_test(api, test_strerror_every_status);
     tcase_add_test(api, test_version);
+    tcase_add_test(api, test_reset_after_error);
     suite_add_tcase(s, api);
     return s;
 }

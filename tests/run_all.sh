@@ -6,8 +6,8 @@
 #                   (-DMF_SANITIZE=ON), and its ctest;
 #   3. valgrind     (no leaks, no memory errors) on build/mojifix over two
 #                   fixtures and in every mode (--explain, --log, --revert,
-#                   --check, --stats, -i, a -j 4 batch with -r), and on
-#                   check_stream's api and edits cases and check_compose;
+#                   --check, --stats, -i, --jsonl, a -j 4 batch with -r), and
+#                   on check_stream's api and edits cases and check_compose;
 #                   DRD (no data races) on a -j 4 batch;
 #   4. build-fuzz/  clang libFuzzer build; the regression inputs replayed,
 #                   then 30 s of fuzzing per target (tests/fuzz/README.md).
@@ -79,7 +79,7 @@ valgrind_modes() {
     local t in=fixtures/cases/explain_escapes.in
     t=$(mktemp -d "${TMPDIR:-/tmp}/mojifix-vg.XXXXXX")
     cp "$in" "$t/a.txt"
-    echo "valgrind: mojifix --explain --log --stats, --revert, --check, -i, --revert -i, --spam-words"
+    echo "valgrind: mojifix --explain --log --stats, --revert, --check, -i, --revert -i, --spam-words, --jsonl"
     run "valgrind mojifix --explain --log --stats" "${vg[@]}" build/mojifix -a --explain="$t/explain" \
         --log "$t/log" --stats "$in" - <"$in" >"$t/out" 2>"$t/err" || true
     run "valgrind mojifix --revert" vg_revert || true
@@ -89,6 +89,10 @@ valgrind_modes() {
     run "-i then --revert -i give the file back" cmp "$t/a.txt" "$in" || true
     run "valgrind mojifix --spam-words" "${vg[@]}" build/mojifix \
         --spam-words=fixtures/cases/spam_words.list fixtures/cases/spam_words.in >"$t/out" || true
+    # The golden records: escapes, malformed lines, NUL, CRLF, no final newline.
+    run "valgrind mojifix --jsonl --explain --log --stats" "${vg[@]}" build/mojifix --jsonl \
+        --explain --log "$t/jlog" --stats fixtures/cases/jsonl.in >"$t/out" 2>"$t/err" || true
+    run "valgrind mojifix --jsonl: the golden output" cmp "$t/out" fixtures/cases/jsonl.out || true
     valgrind_batch "$t"
     rm -rf "$t"
 }

@@ -10,34 +10,31 @@
 
 #include "explain.h"
 #include "fnv.h"
+#include "jsonlrun.h"
 #include "say.h"
 
-#define READ_SIZE (128u * 1024)
-
-typedef struct fix_ctx {
-    fix_job *job;
-    const char *name;
-    sink *out;
-    fix_result *r;
-    int sniff;         /* look for a NUL byte in the first block */
-    uint64_t raw_seen; /* of the input's raw bytes, those told to progress */
-    int eof;           /* the input is read to its end, or a read failed */
-} fix_ctx;
-
+/* A record's edits are told in its field's value, and logged by
+ * jsonlrun.c as one edit of the record's bytes; --stats counts them on the
+ * record's line. */
 static void on_edit(void *ctx, const mf_edit *e)
 {
     fix_ctx *c = ctx;
     c->r->edits++;
     c->job->edits++;
-    if (c->job->explain)
+    mf_edit in_record = *e;
+    if (c->job->jsonl_field)
+        in_record.line = c->record_line;
+    if (c->job->explain && c->job->jsonl_field)
+        explain_field_edit(c->job->explain, c->name, c->record_line, c->job->jsonl_field, e);
+    else if (c->job->explain)
         explain_edit(c->job->explain, c->name, e);
-    if (c->job->log)
+    if (c->job->log && !c->job->jsonl_field)
         editlog_edit(c->job->log, e);
     if (c->job->stats)
-        stats_edit(c->job->stats, e);
+        stats_edit(c->job->stats, &in_record);
 }
 
-static int on_write(void *ctx, const char *p, size_t n)
+int fix_write(void *ctx, const char *p, size_t n)
 {
     fix_ctx *c = ctx;
     c->r->out_bytes += n;
@@ -46,23 +43,23 @@ static int on_write(void *ctx, const char *p, size_t n)
     return sink_write(c->out, p, n);
 }
 
-static int feed(fix_ctx *c, zin *in, mf_stream *s, const char *buf, size_t n)
+/* Counts and hashes what was read, and tells progress. */
+static void account(fix_ctx *c, const char *buf, size_t n)
 {
     if (c->job->log)
         c->r->in_hash = fnv1a64(c->r->in_hash, buf, n);
-    progress_add(c->job->progress, in->raw - c->raw_seen);
-    c->raw_seen = in->raw;
+    progress_add(c->job->progress, c->in->raw - c->raw_seen);
+    c->raw_seen = c->in->raw;
     c->r->in_bytes += n;
-    return n ? mf_stream_write(s, buf, n) : MF_OK;
 }
 
 /* Reads into buf: once, or, with whole, until it holds want bytes. The end
  * of the input sets c->eof, a read error r->read_err. */
-static size_t fill(fix_ctx *c, zin *in, char *buf, size_t want, int whole)
+static size_t fill(fix_ctx *c, char *buf, size_t want, int whole)
 {
     size_t have = 0;
-    while (have < want && (whole || have == 0)) {
-        ssize_t k = zin_read(in, buf + have, want - have);
+    while (!c->eof && have < want && (whole || have == 0)) {
+        ssize_t k = zin_read(c->in, buf + have, want - have);
         if (k <= 0) {
             c->r->read_err = k < 0 ? errno : 0;
             c->eof = 1;
@@ -73,22 +70,45 @@ static size_t fill(fix_ctx *c, zin *in, char *buf, size_t want, int whole)
     return have;
 }
 
-/* Feeds the whole of in to the stream; returns its status. When sniffing,
- * the first block is read whole before any of it is repaired, so that a
- * binary input is skipped before a byte of it is written. */
-static int pump(fix_ctx *c, zin *in, mf_stream *s, char *buf)
+size_t fix_read(fix_ctx *c, char *buf, size_t size)
 {
-    size_t n = fill(c, in, buf, c->sniff ? FIX_SNIFF_SIZE : READ_SIZE, c->sniff);
-    const char *nul = c->sniff ? memchr(buf, 0, n) : NULL;
+    size_t n = fill(c, buf, size, 0);
+    account(c, buf, n);
+    return n;
+}
+
+/* Repairs the text that begins with buf[0..n) and goes on in c->in;
+ * returns the stream's status. */
+static int pump_text(fix_ctx *c, const mf_config *cfg, char *buf, size_t n)
+{
+    mf_stream *s = mf_stream_new(cfg, fix_write, c);
+    if (!s)
+        return MF_ERR_NOMEM;
+    int rc = MF_OK;
+    for (; rc == MF_OK && n; n = fix_read(c, buf, FIX_READ_SIZE))
+        rc = mf_stream_write(s, buf, n);
+    /* What was read is repaired and written even after a read error, so
+     * that the output and the log agree. */
+    if (rc == MF_OK)
+        rc = mf_stream_finish(s);
+    mf_stream_free(s);
+    return rc;
+}
+
+/* Reads the first block and repairs the input from it; when sniffing, the
+ * block is read whole first, so that a binary input is skipped before a
+ * byte of it is written. */
+static int pump(fix_ctx *c, const mf_config *cfg, char *buf, int sniff)
+{
+    size_t n = fill(c, buf, sniff ? FIX_SNIFF_SIZE : FIX_READ_SIZE, sniff);
+    const char *nul = sniff ? memchr(buf, 0, n) : NULL;
     if (nul) {
         c->r->binary = 1;
         c->r->binary_at = (uint64_t)(nul - buf);
         return MF_OK;
     }
-    int rc = feed(c, in, s, buf, n);
-    while (rc == MF_OK && !c->eof)
-        rc = feed(c, in, s, buf, fill(c, in, buf, READ_SIZE, 0));
-    return rc;
+    account(c, buf, n);
+    return c->job->jsonl_field ? jsonl_pump(c, cfg, buf, n) : pump_text(c, cfg, buf, n);
 }
 
 static void begin(fix_job *job, fix_result *r)
@@ -99,18 +119,16 @@ static void begin(fix_job *job, fix_result *r)
         stats_input_begin(job->stats);
 }
 
-static mf_stream *open_stream(fix_ctx *c)
+static void configure(fix_ctx *c, mf_config *cfg)
 {
-    mf_config cfg;
-    mf_config_init(&cfg);
-    cfg.rules = c->job->rules;
-    cfg.spam_words = c->job->words;
-    cfg.spam_words_length = c->job->words_length;
+    mf_config_init(cfg);
+    cfg->rules = c->job->rules;
+    cfg->spam_words = c->job->words;
+    cfg->spam_words_length = c->job->words_length;
     if (c->job->explain || c->job->log || c->job->stats || c->job->count) {
-        cfg.on_edit = on_edit;
-        cfg.edit_ctx = c;
+        cfg->on_edit = on_edit;
+        cfg->edit_ctx = c;
     }
-    return mf_stream_new(&cfg, on_write, c);
 }
 
 /* Says what went wrong with the input, or that it was skipped. */
@@ -135,23 +153,18 @@ int fix_input(fix_job *job, zin *in, const char *name, int sniff, sink *out, fix
         r->status = MF_ERR_NOMEM;
         return -1;
     }
-    fix_ctx c = {job, name, out, r, sniff && !job->binary_ok, 0, 0};
-    char *buf = malloc(READ_SIZE);
-    mf_stream *s = buf ? open_stream(&c) : NULL;
-    if (!s) {
+    fix_ctx c = {job, name, out, r, in, 0, 0, 0};
+    mf_config cfg;
+    configure(&c, &cfg);
+    char *buf = malloc(FIX_READ_SIZE);
+    if (!buf) {
         say(name, "%s", mf_strerror(MF_ERR_NOMEM));
-        free(buf);
         r->status = MF_ERR_NOMEM;
         return -1;
     }
-    r->status = pump(&c, in, s, buf);
-    /* What was read is repaired and written even after a read error, so
-     * that the output and the log agree. */
-    if (r->status == MF_OK)
-        r->status = mf_stream_finish(s);
+    r->status = pump(&c, &cfg, buf, sniff && !job->binary_ok);
     if (r->status == MF_OK && sink_finish(out) != 0)
         r->status = MF_ERR_OUTPUT;
-    mf_stream_free(s);
     free(buf);
     tell(r, in, name);
     if (job->stats && !r->binary)

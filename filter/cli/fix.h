@@ -1,5 +1,6 @@
-/* fix.h: one input repaired: read, streamed through libmojifix, written to
- * a sink, with each edit handed to --explain, --log and --stats. */
+/* fix.h: one input repaired: read, streamed through libmojifix (or, with
+ * --jsonl, record by record: jsonlrun.h), written to a sink, with each edit
+ * handed to --explain, --log and --stats. */
 #ifndef MF_CLI_FIX_H
 #define MF_CLI_FIX_H
 
@@ -15,10 +16,13 @@
 
 /* A NUL byte in this much of a file's start makes it binary. */
 #define FIX_SNIFF_SIZE (64u * 1024)
+/* The size of a read, and of the buffer the pumps are given. */
+#define FIX_READ_SIZE (128u * 1024)
 
 /* What is the same for every input of a run. */
 typedef struct fix_job {
     unsigned rules;
+    const char *jsonl_field; /* --jsonl: the member repaired; NULL: text */
     const char *words; /* --spam-words, all of them, or NULL */
     size_t words_length;
     FILE *explain;   /* --explain, or NULL */
@@ -37,6 +41,25 @@ typedef struct fix_result {
     int binary;     /* skipped: a NUL byte at binary_at, and no -a */
     uint64_t binary_at;
 } fix_result;
+
+/* One input being repaired: what the pumps (fix.c for text, jsonlrun.c
+ * for records) share. */
+typedef struct fix_ctx {
+    fix_job *job;
+    const char *name;
+    sink *out;
+    fix_result *r;
+    zin *in;
+    uint64_t raw_seen;    /* of the input's raw bytes, those told to progress */
+    int eof;              /* the input is read to its end, or a read failed */
+    uint64_t record_line; /* --jsonl: the line of the record being repaired */
+} fix_ctx;
+
+/* Reads into buf, counting and hashing what was read; returns the bytes
+ * read, or 0 at the end or on a read error (r->read_err set). */
+size_t fix_read(fix_ctx *c, char *buf, size_t size);
+/* An mf_write_fn to the input's output: counted, hashed for the log. */
+int fix_write(void *ctx, const char *p, size_t n);
 
 /* Repairs in into out, and ends out (sink_finish). Reports read and library
  * errors itself, naming the input and the byte offset; a failed output only

@@ -84,9 +84,9 @@ int fixrun(const mf_options *opt)
     size_t words_length;
     if (words_read(opt->word_files, opt->nword_files, &words, &words_length) != 0)
         return MF_EXIT_TROUBLE;
-    fix_job job = {opt->rules, words, words_length, opt->explain ? stderr : NULL,
-                   opt->log_file ? &log_state : NULL, opt->stats ? &st : NULL,
-                   opt->check || opt->in_place, 0, opt->binary_ok, NULL};
+    fix_job job = {opt->rules, opt->jsonl ? opt->field : NULL, words, words_length,
+                   opt->explain ? stderr : NULL, opt->log_file ? &log_state : NULL,
+                   opt->stats ? &st : NULL, opt->check || opt->in_place, 0, opt->binary_ok, NULL};
     report explain = {.f = NULL}, log = {.f = NULL};
     int started = open_reports(opt, &job, &explain, &log) == 0;
     int trouble = started ? fix_all(opt, &job) : 1;

@@ -28,6 +28,14 @@ void mf_options_usage(void)
           "                         rule, one per line (UTF-8, # starts a comment), in\n"
           "                         addition to the built-in lists; may be repeated\n"
           "\n"
+          "Records:\n"
+          "      --jsonl            read JSON Lines: repair only one top-level string\n"
+          "                         member of each record, as decoded (\\u escapes\n"
+          "                         included); every other byte stays. A line that is\n"
+          "                         not such a record passes unchanged, with a warning\n"
+          "                         (the exit status stays as it would be)\n"
+          "      --field=NAME       the member --jsonl repairs (default: text)\n"
+          "\n"
           "What changed, and undoing it:\n"
           "      --explain[=FILE]   tell each change on standard error (or in FILE):\n"
           "                         FILE:LINE:COLUMN: byte OFFSET: \"before\" → \"after\"\n"
@@ -102,6 +110,7 @@ static int parse_flag(const char *a, mf_options *opt)
     else if (!strcmp(a, "--no-spam")) opt->rules &= ~(unsigned)MF_RULE_SPAM;
     else if (!strcmp(a, "--check")) opt->check = 1;
     else if (!strcmp(a, "--stats")) opt->stats = 1;
+    else if (!strcmp(a, "--jsonl")) opt->jsonl = 1;
     else if (!strcmp(a, "--explain")) opt->explain = 1;
     else if (!strcmp(a, "--in-place")) opt->in_place = 1;
     else if (!strncmp(a, "--explain=", 10)) opt->explain = 1, opt->explain_file = a + 10;
@@ -152,6 +161,10 @@ static int parse_option(int argc, char **argv, int *i, mf_options *opt, char *er
                                     : value_of(a, "--jobs", argc, argv, i, err, errlen);
         return v ? parse_jobs(v, opt, err, errlen) : -1;
     }
+    if (has_value(a, "--field")) {
+        opt->field_given = 1;
+        return (opt->field = value_of(a, "--field", argc, argv, i, err, errlen)) ? 0 : -1;
+    }
     if (has_value(a, "--revert"))
         return (opt->revert_log = value_of(a, "--revert", argc, argv, i, err, errlen)) ? 0 : -1;
     if (parse_flag(a, opt) == 0)
@@ -169,6 +182,10 @@ static const char *conflict(const mf_options *opt)
         return "--revert cannot go with --check, --explain, --log or --stats";
     if (opt->revert_log && opt->recursive)
         return "--revert takes the files by name, not --recursive";
+    if (opt->field_given && !opt->jsonl)
+        return "--field goes with --jsonl";
+    if (opt->jsonl && opt->revert_log)
+        return "--revert takes no --jsonl (a log made with --jsonl is reverted without it)";
     if (opt->in_place && opt->nfiles == 0)
         return "--in-place needs a FILE";
     if (opt->revert_log && !opt->in_place && opt->nfiles > 1)
@@ -184,6 +201,7 @@ int mf_options_parse(int argc, char **argv, mf_options *opt, char *err, int errl
     memset(opt, 0, sizeof *opt);
     opt->rules = MF_RULES_DEFAULT;
     opt->suffix = "";
+    opt->field = "text";
     int only_files = 0, nfiles = 0;
     /* Files are gathered, in order, to the front of argv + 1: the slot
      * written is never past the argument being read. */

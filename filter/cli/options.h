@@ -22,6 +22,9 @@ typedef struct mf_options {
     const char *log_file;     /* --log FILE */
     const char *revert_log;   /* --revert LOG */
     int check, stats;
+    int jsonl;                /* --jsonl */
+    const char *field;        /* --field NAME; "text" by default */
+    int field_given;
     int in_place;             /* -i[SUFFIX], --in-place[=SUFFIX] */
     const char *suffix;       /* "" when none */
     int recursive;            /* -r: the files under directories */

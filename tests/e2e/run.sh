@@ -263,6 +263,8 @@ fi
 
 # --log, --revert, --check, --explain, --stats, -i, and faults.
 . "$src/tests/e2e/modes.sh"
+# --jsonl.
+. "$src/tests/e2e/records.sh"
 
 # -r, -j, binary files, .gz and .zst, the progress line.
 . "$src/tests/e2e/batch.sh"
