@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "broken.h"
 #include "charclass.h"
 #include "decode.h"
 #include "edits.h"
@@ -36,33 +37,66 @@ struct mf_stream {
     mf_repair *repair;
     mf_trie *words;       /* the user's promotional words, or NULL */
     mf_edits edits;
+    uint8_t stop[256];    /* bytes that take a line off the ASCII fast path */
     int status;           /* sticky: the first error */
     int finished;
 };
 
+/* True when a cut at p[i] could fall inside an entity or escape sequence
+ * of the rules on (one that begins before i and has not ended by it): no
+ * rule could then read it whole. Decided by the bytes before the cut. */
+static int inside_sequence(const uint8_t *p, size_t i, unsigned rules)
+{
+    static const struct {
+        unsigned rule;
+        uint8_t opener;
+        size_t max;
+        int (*scan)(const uint8_t *, size_t);
+    } seqs[] = {{MF_RULE_ENTITIES, '&', MF_ENTITY_MAX, mf_entity_scan},
+                {MF_RULE_ANSI, 0x1B, MF_ANSI_MAX, mf_ansi_scan}};
+    for (size_t k = 0; k < sizeof seqs / sizeof *seqs; k++) {
+        if (!(rules & seqs[k].rule))
+            continue;
+        size_t from = i > seqs[k].max ? i - seqs[k].max : 0;
+        const uint8_t *o = memchr(p + from, seqs[k].opener, i - from);
+        for (; o; o = memchr(o + 1, seqs[k].opener, (size_t)(p + i - o - 1)))
+            if (seqs[k].scan(o, (size_t)(p + i - o)) < 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* A hard cut on a character boundary at or before i, not between the two
+ * halves of a CESU-8 pair (ED A0-AF xx | ED B0-BF xx). */
+static size_t char_boundary(const uint8_t *p, size_t i)
+{
+    while (i > WINDOW_HARD - 3 && (p[i] & 0xC0) == 0x80)
+        i--;
+    if (p[i] == 0xED && p[i - 3] == 0xED && p[i - 2] >= 0xA0 && p[i - 2] <= 0xAF)
+        i -= 3;
+    return i;
+}
+
 /* Length of the window at p, or 0 when more input is needed to know it.
  * The first `known` bytes are known to hold no window end (they were looked
  * at before, with less input): small writes do not rescan them. */
-static size_t window_length(const uint8_t *p, size_t n, int final, size_t known)
+static size_t window_length(const uint8_t *p, size_t n, int final, size_t known, unsigned rules)
 {
     size_t limit = n < WINDOW_HARD ? n : WINDOW_HARD;
     const uint8_t *nl = known < limit ? memchr(p + known, '\n', limit - known) : NULL;
     if (nl)
         return (size_t)(nl - p) + 1;
     for (size_t i = known > WINDOW_SOFT ? known : WINDOW_SOFT; i < limit; i++)
-        if (mf_ascii_alnum(p[i - 1]) && mf_ascii_alnum(p[i]))
+        if (mf_ascii_alnum(p[i - 1]) && mf_ascii_alnum(p[i]) && !inside_sequence(p, i, rules))
             return i;
     if (n > WINDOW_HARD) {
         /* After an ASCII byte, which no repair unit spans (a cut inside
          * "Ã©" would leave both halves broken); else on a character
          * boundary. */
         for (size_t i = WINDOW_HARD; i > WINDOW_HARD - 4096; i--)
-            if (p[i - 1] < 0x80)
+            if (p[i - 1] < 0x80 && !inside_sequence(p, i, rules))
                 return i;
-        size_t i = WINDOW_HARD;
-        while (i > WINDOW_HARD - 3 && (p[i] & 0xC0) == 0x80)
-            i--;
-        return i;
+        return char_boundary(p, WINDOW_HARD);
     }
     return final ? n : 0;
 }
@@ -148,33 +182,32 @@ static int apply_edits(mf_stream *s, const uint8_t *w, size_t len)
 
 static int process_window(mf_stream *s, const uint8_t *w, size_t len)
 {
-    /* Each rule runs only where its cheap scan says it may have work; where
-     * a repair may change the text, spam is looked for in the repaired text. */
-    unsigned rules = s->cfg.rules;
-    if ((rules & (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8)) && !mf_repair_suspect(w, len))
-        rules &= ~(unsigned)(MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8);
+    /* Each rule runs only where its cheap look says it may have work; where
+     * another rule may change the text, spam is looked for in the result. */
+    unsigned rules = mf_repair_rules(w, len, s->cfg.rules);
     int spam = -1;
-    if (!(rules & (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8)) &&
+    if (!(rules & ~(unsigned)MF_RULE_SPAM) &&
         (!(rules & MF_RULE_SPAM) || !(spam = mf_spam_suspect(w, len, s->words)))) {
         advance(s, w, len);
         return emit(s, w, len);
     }
     mf_edits_clear(&s->edits);
-    int rc = mf_repair_window(s->repair, w, len, rules, spam, &s->edits);
+    int rc = mf_repair_window(s->repair, w, len, rules, s->cfg.rules, spam, &s->edits);
     if (rc != MF_OK)
         return s->status = rc;
     return apply_edits(s, w, len);
 }
 
-/* Length of the leading run of whole ASCII lines: they need no repair and
- * every line start is a window start, so they go out as one block. None
+/* Length of the leading run of whole ASCII lines without a byte of `stop`
+ * (one that may begin an entity or escape sequence): they need no repair
+ * and every line start is a window start, so they go out as one block. None
  * when the first `known` bytes hold no newline and nothing after them does. */
-static size_t ascii_lines(const uint8_t *p, size_t n, size_t known)
+static size_t ascii_lines(const uint8_t *p, size_t n, size_t known, const uint8_t *stop)
 {
     if (known && (known >= n || !memchr(p + known, '\n', n - known)))
         return 0;
     size_t i = 0, last_nl = 0;
-    while (i < n && p[i] < 0x80 && i - last_nl < WINDOW_HARD) {
+    while (i < n && !stop[p[i]] && i - last_nl < WINDOW_HARD) {
         if (p[i] == '\n')
             last_nl = i + 1;
         i++;
@@ -188,7 +221,7 @@ static size_t process(mf_stream *s, const uint8_t *p, size_t n, int final, size_
 {
     size_t at = 0;
     while (at < n && s->status == MF_OK) {
-        size_t fast = ascii_lines(p + at, n - at, at ? 0 : known);
+        size_t fast = ascii_lines(p + at, n - at, at ? 0 : known, s->stop);
         if (fast) {
             advance(s, p + at, fast);
             emit(s, p + at, fast);
@@ -196,7 +229,7 @@ static size_t process(mf_stream *s, const uint8_t *p, size_t n, int final, size_
             s->offset += fast;
             continue;
         }
-        size_t w = window_length(p + at, n - at, final, at ? 0 : known);
+        size_t w = window_length(p + at, n - at, final, at ? 0 : known, s->cfg.rules);
         if (w == 0)
             break;
         process_window(s, p + at, w);
@@ -223,6 +256,9 @@ mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ct
     s->write = write;
     s->write_ctx = write_ctx;
     s->line = 1;
+    memset(s->stop + 0x80, 1, 0x80);
+    s->stop['&'] = (cfg->rules & MF_RULE_ENTITIES) != 0;
+    s->stop[0x1B] = (cfg->rules & MF_RULE_ANSI) != 0;
     s->pending = malloc(PENDING_CAP);
     s->out = malloc(OUT_CAP);
     s->repair = mf_repair_new();

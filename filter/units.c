@@ -90,7 +90,7 @@ int mf_repair_suspect(const uint8_t *buf, size_t len)
         }
         uint32_t cp;
         int k = mf_utf8_decode(buf + i, len - i, &cp);
-        if (k == 0)
+        if (k == 0 || cp <= 0x9F) /* invalid, or a C1 control (C1 rule, Latin-1 mojibake) */
             return 1;
         if (prev_lead & cont_of(cp))
             return 1;

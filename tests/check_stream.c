@@ -594,8 +594,11 @@ END_TEST
 
 static int rule_is_known(const char *rule)
 {
-    if (strcmp(rule, "invalid-utf8-as-cp1252") == 0 || strcmp(rule, "spam-run") == 0)
-        return 1;
+    static const char *const whole[] = {"invalid-utf8-as-cp1252", "spam-run", "c1-as-cp1252",
+                                        "cesu-8", "html-entity", "ansi-escape"};
+    for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+        if (strcmp(rule, whole[i]) == 0)
+            return 1;
     if (strncmp(rule, "utf8-as-", 8) != 0)
         return 0;
     /* utf8-as-C, utf8-as-C xN, or utf8-as-C1+C2[+C3] */
@@ -898,7 +901,9 @@ START_TEST(test_config_init)
     memset(&cfg, 0xFF, sizeof cfg);
     mf_config_init(&cfg);
     ck_assert_uint_eq(cfg.rules, MF_RULES_DEFAULT);
-    ck_assert_uint_eq(MF_RULES_DEFAULT, MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM);
+    ck_assert_uint_eq(MF_RULES_DEFAULT, MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM |
+                                            MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES |
+                                            MF_RULE_ANSI);
     ck_assert(cfg.on_edit == NULL);
     ck_assert_ptr_null(cfg.edit_ctx);
 }

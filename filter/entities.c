@@ -1,0 +1,162 @@
+/* entities.c: HTML character references in text that is not HTML ("caf&eacute;",
+ * "l&#8217;été", "AT&amp;T"). Only references that end in ";" are read, and
+ * only in a window without a "<" (which may be HTML, where they are meant)
+ * where one of them is glued to a word: text that names entities sets them
+ * apart ("escape & as &amp;", "e.g. &#234;"). Some are never read: "&lt;" and
+ * "&gt;" (they would make markup out of text, and text that shows them is
+ * about HTML), and references to controls, line ends or non-characters. */
+#include "broken.h"
+
+#include <string.h>
+
+#include "codec.h"
+
+/* Whether the reference may become cp in plain text. */
+static int readable(uint32_t cp)
+{
+    return (cp >= 0x20 || cp == '\t') && cp != 0x7F && cp != '<' && cp != '>' &&
+           (cp < 0xD800 || cp > 0xDFFF) && cp <= 0x10FFFF;
+}
+
+static int is_digit(uint8_t b, int hex)
+{
+    return (b >= '0' && b <= '9') || (hex && (b | 0x20) >= 'a' && (b | 0x20) <= 'f');
+}
+
+static int is_alnum(uint8_t b)
+{
+    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+/* The body of a reference at b (after its "&": a name or "#" and digits,
+ * then ";"), in at most max bytes: its length, 0 if none, or -1 when the
+ * input ran out first. */
+static int scan_body(const uint8_t *b, size_t len, size_t max)
+{
+    size_t n = len < max ? len : max, i = 0, first;
+    if (i < n && b[i] == '#') {
+        int hex = ++i < n && (b[i] | 0x20) == 'x';
+        i += (size_t)hex;
+        for (first = i; i < n && is_digit(b[i], hex); i++)
+            ;
+    } else {
+        if (i < n && !((b[i] | 0x20) >= 'a' && (b[i] | 0x20) <= 'z'))
+            return 0;
+        for (first = i; i < n && is_alnum(b[i]); i++)
+            ;
+    }
+    if (i == n) /* ran out: of the input, or of the longest length */
+        return len < max ? -1 : 0;
+    return b[i] == ';' && i > first ? (int)i + 1 : 0;
+}
+
+/* The reference at s, escaped again any number of times ("&amp;eacute;",
+ * which reads as one): its length, with the offset of its last body in
+ * *body; 0 if none. Where the input runs out in it, -1, unless `final`
+ * (the input is all there is), then the longest reference found. */
+static int scan(const uint8_t *s, size_t len, int final, size_t *body)
+{
+    size_t at = 1;
+    int best = 0;
+    for (;;) {
+        int n = scan_body(s + at, len - at, MF_ENTITY_MAX - at);
+        if (n < 0 && !final)
+            return -1;
+        if (n <= 0)
+            return best;
+        best = (int)at + n;
+        *body = at;
+        if (n != 4 || memcmp(s + at, "amp;", 4) != 0)
+            return best;
+        at += 4;
+    }
+}
+
+int mf_entity_scan(const uint8_t *s, size_t len)
+{
+    size_t body;
+    return scan(s, len, 0, &body);
+}
+
+/* The code point of a numeric body b[0..n) ("#233;", "#xE9;"). */
+static uint32_t numeric(const uint8_t *b, size_t n)
+{
+    int hex = (b[1] | 0x20) == 'x';
+    uint32_t v = 0;
+    for (size_t i = 1 + (size_t)hex; i < n - 1 && v <= 0x10FFFF; i++)
+        v = v * (hex ? 16 : 10) + (uint32_t)(b[i] <= '9' ? b[i] - '0' : (b[i] | 0x20) - 'a' + 10);
+    /* As HTML reads them: &#150; is cp1252's en dash, not a C1 control. */
+    return v >= 0x80 && v <= 0x9F ? mf_codecs[0].to_ucs[v] : v;
+}
+
+static int by_name(const uint8_t *name, size_t n, uint32_t *cp)
+{
+    size_t lo = 0, hi = mf_entity_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *e = mf_entities[mid].name;
+        int c = strncmp(e, (const char *)name, n);
+        if (c == 0 && e[n] == 0) {
+            *cp = mf_entities[mid].cp;
+            return 1;
+        }
+        if (c < 0) /* a shorter name that is a prefix sorts first */
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+int mf_entity_decode(const uint8_t *s, size_t len, uint32_t *cp)
+{
+    size_t body = 0;
+    int n = scan(s, len, 1, &body);
+    if (n <= 0)
+        return 0;
+    const uint8_t *b = s + body;
+    size_t blen = (size_t)n - body;
+    int known = b[0] == '#' ? (*cp = numeric(b, blen), 1) : by_name(b, blen - 1, cp);
+    if (known && readable(*cp))
+        return n;
+    if (body == 1)
+        return 0;
+    *cp = '&'; /* "&amp;lt;": the last "&amp;" is read, "lt;" stays */
+    return (int)body;
+}
+
+static int word_byte(uint8_t b)
+{
+    return b >= 0x80 || is_alnum(b);
+}
+
+static int punct(uint8_t b)
+{
+    return b > 0x20 && b < 0x7F && !is_alnum(b);
+}
+
+/* Whether buf[s, e) touches a word, maybe through a few punctuation marks
+ * ("caf&eacute;", "&#8220;Hello"), rather than standing apart. */
+static int glued(const uint8_t *buf, size_t len, size_t s, size_t e)
+{
+    size_t i = s, j = e;
+    while (i > 0 && s - i < MF_ENTITY_MAX && punct(buf[i - 1]))
+        i--;
+    while (j < len && j - e < MF_ENTITY_MAX && punct(buf[j]))
+        j++;
+    return (i > 0 && word_byte(buf[i - 1])) || (j < len && word_byte(buf[j]));
+}
+
+int mf_entities_read(const uint8_t *buf, size_t len)
+{
+    const uint8_t *p = memchr(buf, '&', len), *end = buf + len;
+    if (!p || memchr(buf, '<', len))
+        return 0;
+    for (; p; p = memchr(p + 1, '&', (size_t)(end - p - 1))) {
+        uint32_t cp;
+        int n = mf_entity_decode(p, (size_t)(end - p), &cp);
+        if (n && glued(buf, len, (size_t)(p - buf), (size_t)(p - buf) + (size_t)n))
+            return 1;
+    }
+    return 0;
+}
