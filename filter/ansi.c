@@ -45,7 +45,9 @@ int mf_ansi_scan(const uint8_t *s, size_t len)
     }
     if (b == ']' || b == 'P' || b == 'X' || b == '^' || b == '_')
         return control_string(s, n, len);
-    if (b >= 0x20 && b <= 0x2F) { /* nF: intermediates, a final byte ("ESC(B") */
+    /* nF: intermediates, a final byte ("ESC(B"). Not a space after the ESC:
+     * in text that is a stray ESC before a word ("ESC SP F" is rare). */
+    if (b >= 0x21 && b <= 0x2F) {
         for (i = 1; i < n && s[i] >= 0x20 && s[i] <= 0x2F; i++)
             ;
         if (i == n)

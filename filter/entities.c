@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "charclass.h"
 #include "codec.h"
 
 /* Whether the reference may become cp in plain text. */
@@ -125,26 +126,66 @@ int mf_entity_decode(const uint8_t *s, size_t len, uint32_t *cp)
     return (int)body;
 }
 
-static int word_byte(uint8_t b)
+/* What an entity's neighbour is, for telling glued from set apart. */
+enum { APART, WORD, MARK };
+
+/* Brackets and quotation marks, which open or close a word of their own:
+ * "(&#234;)", "„&#234;“", "（如 &#234;）". */
+static int bracket(uint32_t cp)
 {
-    return b >= 0x80 || is_alnum(b);
+    return cp == '(' || cp == ')' || cp == '[' || cp == ']' || cp == '{' || cp == '}' ||
+           cp == 0xAB || cp == 0xBB || (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2039 ||
+           cp == 0x203A || (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3014 && cp <= 0x301B) ||
+           cp == 0xFF08 || cp == 0xFF09 || cp == 0xFF3B || cp == 0xFF3D || cp == 0xFF5B ||
+           cp == 0xFF5D || cp == 0xFF62 || cp == 0xFF63;
 }
 
-static int punct(uint8_t b)
+static int kind_of(uint32_t cp)
 {
-    return b > 0x20 && b < 0x7F && !is_alnum(b);
+    if (bracket(cp))
+        return APART;
+    if (cp < 0x80)
+        return is_alnum((uint8_t)cp) ? WORD : cp > 0x20 && cp < 0x7F ? MARK : APART;
+    mf_class c = mf_char_class(cp);
+    if (mf_alphabet_class(c) || c == MF_CL_HAN || c == MF_CL_KANA || c == MF_CL_HANGUL ||
+        c == MF_CL_COMBINING || c == MF_CL_MODIFIER)
+        return WORD;
+    return c == MF_CL_SPACE || c == MF_CL_NBSP || c == MF_CL_BOUNDARY || c == MF_CL_CONTROL
+               ? APART : MARK;
 }
 
-/* Whether buf[s, e) touches a word, maybe through a few punctuation marks
- * ("caf&eacute;", "&#8220;Hello"), rather than standing apart. */
+/* The character that ends just before buf[i] (i > 0), and its length. */
+static int char_before(const uint8_t *buf, size_t i, uint32_t *cp)
+{
+    for (int k = 1; k <= 4 && (size_t)k <= i; k++)
+        if ((buf[i - (size_t)k] & 0xC0) != 0x80)
+            return mf_utf8_decode(buf + i - k, (size_t)k, cp) == k ? k : (*cp = buf[i - 1], 1);
+    *cp = buf[i - 1];
+    return 1;
+}
+
+/* Whether buf[s, e) touches a word, maybe through a few marks ("caf&eacute;",
+ * "AT&amp;T", "l&#8217;&eacute;"), rather than standing apart, after a
+ * space or inside brackets or quotes ("„&#234;“", «&amp;»). A byte that is
+ * not UTF-8 counts as a mark. */
 static int glued(const uint8_t *buf, size_t len, size_t s, size_t e)
 {
-    size_t i = s, j = e;
-    while (i > 0 && s - i < MF_ENTITY_MAX && punct(buf[i - 1]))
-        i--;
-    while (j < len && j - e < MF_ENTITY_MAX && punct(buf[j]))
-        j++;
-    return (i > 0 && word_byte(buf[i - 1])) || (j < len && word_byte(buf[j]));
+    uint32_t cp;
+    int k = MARK;
+    for (size_t i = s, n = 0; i > 0 && n < 8 && k == MARK; n++) {
+        int step = char_before(buf, i, &cp);
+        k = kind_of(cp);
+        i -= (size_t)step;
+    }
+    if (k == WORD)
+        return 1;
+    k = MARK;
+    for (size_t j = e, n = 0; j < len && n < 8 && k == MARK; n++) {
+        int step = mf_utf8_decode(buf + j, len - j, &cp);
+        k = step ? kind_of(cp) : MARK;
+        j += step ? (size_t)step : 1;
+    }
+    return k == WORD;
 }
 
 int mf_entities_read(const uint8_t *buf, size_t len)

@@ -1,9 +1,9 @@
 /* stream.c: cuts the input into windows, repairs each, writes the result.
  *
- * A window ends after a newline, or, in a line longer than WINDOW_SOFT, at
- * the first point after it between two ASCII letters or digits (no repair
- * spans those), or near WINDOW_HARD after an ASCII byte (else on a
- * character boundary). Where windows end depends on the bytes alone, never
+ * A window ends after a newline, or, in a line longer than WINDOW_HARD, at
+ * the first point past WINDOW_SOFT between two ASCII letters or digits (no
+ * repair spans those) that is not inside an entity or escape sequence, or
+ * near WINDOW_HARD after an ASCII byte (else on a character boundary). Where windows end depends on the bytes alone, never
  * on how they arrived, so the output does not depend on the read size; and
  * memory is bounded by WINDOW_HARD. */
 #include <stdlib.h>

@@ -164,7 +164,9 @@ START_TEST(test_entities_kept)
         /* Text that names entities sets them apart. */
         "escape an ampersand as &amp; in XML",
         "a reference such as &#234; was not ended",
-        "(e.g. &eacute;)",
+        "(e.g. &eacute;)", "a number(&#234; for example)", "\xE2\x80\x9E&#234;\xE2\x80\x9C",
+        "write \xC2\xAB&amp;\xC2\xBB", "\xEF\xBC\x88\xE5\xA6\x82 &#234;\xEF\xBC\x89\xE2\x80\x94\xE2\x80\x94\xE5\x8F\xAF",
+        "\xE2\x80\x8E&#234;\xE2\x80\x8E)",
         /* Never read: markup, controls, line ends, non-characters. */
         "Ctrl+Alt+&lt;key&gt;", "x&lt;y&gt;z", "x&#60;y", "a&#0;b", "a&#10;b", "a&NewLine;b",
         "a&#xD800;b", "a&#x110000;b", "a&#1;b", "a&#x7F;b",
@@ -252,7 +254,7 @@ END_TEST
 START_TEST(test_ansi_kept)
 {
     static const char *const kept[] = {
-        "a lone \x1B", "\x1B[", "\x1B[12", "\x1B]0;title without an end", "\x1B\x01x",
+        "a lone \x1B", "a lone \x1B stays", "\x1B[", "\x1B[12", "\x1B]0;title without an end", "\x1B\x01x",
         "\x1B]0;a\nb", "ESC written out: \\x1b[0m",
     };
     KEEP(kept, MF_RULES_DEFAULT);
