@@ -19,6 +19,9 @@
  * bytes cp1252 leaves undefined stay. */
 void mf_c1_mark(mf_char *c, size_t n);
 
+/* True when buf[0..len) holds a C1 control (C2 80-C2 9F). */
+int mf_c1_suspect(const uint8_t *buf, size_t len);
+
 /* ---- cesu.c ---- */
 
 /* Kinds of CESU-8 / modified UTF-8 sequences. */

@@ -6,7 +6,18 @@
  * it left are read here, and the settle loop repairs what they then make. */
 #include "broken.h"
 
+#include <string.h>
+
 #include "codec.h"
+
+int mf_c1_suspect(const uint8_t *buf, size_t len)
+{
+    const uint8_t *p = buf, *end = buf + len;
+    while ((p = memchr(p, 0xC2, (size_t)(end - p))) != NULL && ++p < end)
+        if (*p >= 0x80 && *p <= 0x9F)
+            return 1;
+    return 0;
+}
 
 void mf_c1_mark(mf_char *c, size_t n)
 {

@@ -57,9 +57,13 @@ typedef struct reading {
     int invalid;     /* bytes read as cp1252 */
 } reading;
 
-/* The sequence of a broken-text rule that begins at buf[i], as c; its
- * length, or 0. */
-static int read_broken(const uint8_t *buf, size_t len, size_t i, reading *rd, mf_char *c)
+/* Reads what begins at buf[i] that is not a plain character: the sequence
+ * of a broken-text rule, or else an "&" or ESC as itself, or an invalid
+ * byte as cp1252 (Windows-1252 is codec 0, tables/codecs.txt lists it
+ * first; all of its bytes are defined, so every invalid byte has a reading).
+ * Returns the length. Out of the decoding loop: it is rare. */
+__attribute__((noinline)) static int read_other(const uint8_t *buf, size_t len, size_t i,
+                                                reading *rd, mf_char *c)
 {
     const uint8_t *s = buf + i;
     unsigned kind;
@@ -78,11 +82,20 @@ static int read_broken(const uint8_t *buf, size_t len, size_t i, reading *rd, mf
         c->flags = MF_CHAR_CESU;
         rd->seen |= kind;
     }
-    return k > 0 ? k : 0;
+    if (k > 0)
+        return k;
+    c->cp = s[0];
+    if (s[0] >= 0x80) {
+        c->cp = mf_codecs[0].to_ucs[s[0]];
+        c->flags = MF_CHAR_INVALID;
+        rd->invalid++;
+    }
+    return 1;
 }
 
-/* Windows-1252 is codec 0 (tables/codecs.txt lists it first); all of its
- * bytes are defined, so every invalid byte has a reading. */
+/* "&" and ESC, as bits of a word. */
+#define SEQUENCE_STARTS ((1ull << '&') | (1ull << 0x1B))
+
 static int decode(const uint8_t *buf, size_t len, reading *rd, mf_chars *out)
 {
     int rc = mf_chars_reserve(out, len + 1);
@@ -91,20 +104,13 @@ static int decode(const uint8_t *buf, size_t len, reading *rd, mf_chars *out)
     size_t n = 0;
     for (size_t i = 0; i < len;) {
         mf_char *c = &out->v[n++];
+        int k = mf_utf8_decode(buf + i, len - i, &c->cp);
         c->flags = 0;
         c->signal = 0;
-        int k = mf_utf8_decode(buf + i, len - i, &c->cp);
-        if (k == 0 || buf[i] == '&' || buf[i] == 0x1B) {
-            int b = read_broken(buf, len, i, rd, c);
-            if (b)
-                k = b;
-        }
-        if (k == 0) {
-            c->cp = mf_codecs[0].to_ucs[buf[i]];
-            c->flags = MF_CHAR_INVALID;
-            rd->invalid++;
-            k = 1;
-        }
+        /* Only "&", ESC and bytes that are not UTF-8 may begin a sequence:
+         * most characters are past the first test. */
+        if (k == 0 || (c->cp < 0x40 && (SEQUENCE_STARTS >> c->cp & 1)))
+            k = read_other(buf, len, i, rd, c);
         c->start = (uint32_t)i;
         c->end = (uint32_t)(i + (size_t)k);
         c->chain = 0;

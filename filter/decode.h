@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum {
     MF_CHAR_INVALID = 1, /* a byte that was not UTF-8, read as cp1252 */
@@ -69,6 +70,18 @@ static inline int mf_utf8_decode(const uint8_t *s, size_t len, uint32_t *cp)
     *cp = c;
     return n;
 }
+
+/* Eight bytes at p as one word, for scans that look at eight at once. */
+static inline uint64_t mf_load8(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* The high bit of each byte of a word: set in v & MF_HIGH_BITS for bytes
+ * that are not ASCII. */
+#define MF_HIGH_BITS 0x8080808080808080ull
 
 /* Writes cp as UTF-8 into out (4 bytes of room); returns the length. */
 int mf_utf8_encode(uint32_t cp, char *out);

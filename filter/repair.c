@@ -133,10 +133,12 @@ static int any_rule_change(const mf_repair *r, unsigned rules)
 
 unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules)
 {
-    const unsigned bytes = MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_C1 | MF_RULE_CESU;
+    const unsigned bytes = MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_CESU;
     unsigned run = rules & MF_RULE_SPAM;
     if ((rules & bytes) && mf_repair_suspect(buf, len))
         run |= rules & bytes;
+    if ((rules & MF_RULE_C1) && mf_c1_suspect(buf, len))
+        run |= MF_RULE_C1;
     if ((rules & MF_RULE_ENTITIES) && mf_entities_read(buf, len))
         run |= MF_RULE_ENTITIES;
     if ((rules & MF_RULE_ANSI) && memchr(buf, 0x1B, len))

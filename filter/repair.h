@@ -29,9 +29,8 @@ struct mf_trie;
  * must outlive r. */
 void mf_repair_set_words(mf_repair *r, const struct mf_trie *user);
 
-/* True when the window may hold something to repair: invalid UTF-8, a C1
- * control, or two neighbours that some codec maps to a UTF-8 lead and
- * continuation byte.
+/* True when the window may hold something to repair: invalid UTF-8, or two
+ * neighbours that some codec maps to a UTF-8 lead and continuation byte.
  * A window for which this is false is copied out unchanged. */
 int mf_repair_suspect(const uint8_t *buf, size_t len);
 

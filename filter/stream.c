@@ -37,7 +37,8 @@ struct mf_stream {
     mf_repair *repair;
     mf_trie *words;       /* the user's promotional words, or NULL */
     mf_edits edits;
-    uint8_t stop[256];    /* bytes that take a line off the ASCII fast path */
+    uint8_t stop[256];    /* bytes that take a line off the ASCII fast path, */
+    uint64_t amp, esc;    /* and two of them repeated in a word, or 0x80s (none) */
     int status;           /* sticky: the first error */
     int finished;
 };
@@ -198,16 +199,36 @@ static int process_window(mf_stream *s, const uint8_t *w, size_t len)
     return apply_edits(s, w, len);
 }
 
-/* Length of the leading run of whole ASCII lines without a byte of `stop`
- * (one that may begin an entity or escape sequence): they need no repair
- * and every line start is a window start, so they go out as one block. None
- * when the first `known` bytes hold no newline and nothing after them does. */
-static size_t ascii_lines(const uint8_t *p, size_t n, size_t known, const uint8_t *stop)
+/* Whether a byte of v is b (b repeated in pattern); a byte of 0x80s, in
+ * place of b, finds none. */
+static inline uint64_t has_byte(uint64_t v, uint64_t pattern)
+{
+    uint64_t x = v ^ pattern;
+    return (x - 0x0101010101010101ull) & ~x & MF_HIGH_BITS;
+}
+
+/* Length of the leading run of whole ASCII lines without a byte of
+ * s->stop (one that may begin an entity or escape sequence): they need no
+ * repair and every line start is a window start, so they go out as one
+ * block. None when the first `known` bytes hold no newline and nothing after
+ * them does. Eight bytes at a time where none of them is a newline or a stop. */
+static size_t ascii_lines(const mf_stream *s, const uint8_t *p, size_t n, size_t known)
 {
     if (known && (known >= n || !memchr(p + known, '\n', n - known)))
         return 0;
+    const uint64_t nl = 0x0A0A0A0A0A0A0A0Aull;
     size_t i = 0, last_nl = 0;
-    while (i < n && !stop[p[i]] && i - last_nl < WINDOW_HARD) {
+    while (i < n && i - last_nl < WINDOW_HARD) {
+        if (i + 8 <= n) {
+            uint64_t v = mf_load8(p + i);
+            if (!((v & MF_HIGH_BITS) | has_byte(v, nl) | has_byte(v, s->amp) |
+                  has_byte(v, s->esc))) {
+                i += 8;
+                continue;
+            }
+        }
+        if (s->stop[p[i]])
+            break;
         if (p[i] == '\n')
             last_nl = i + 1;
         i++;
@@ -221,7 +242,7 @@ static size_t process(mf_stream *s, const uint8_t *p, size_t n, int final, size_
 {
     size_t at = 0;
     while (at < n && s->status == MF_OK) {
-        size_t fast = ascii_lines(p + at, n - at, at ? 0 : known, s->stop);
+        size_t fast = ascii_lines(s, p + at, n - at, at ? 0 : known);
         if (fast) {
             advance(s, p + at, fast);
             emit(s, p + at, fast);
@@ -259,6 +280,8 @@ mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ct
     memset(s->stop + 0x80, 1, 0x80);
     s->stop['&'] = (cfg->rules & MF_RULE_ENTITIES) != 0;
     s->stop[0x1B] = (cfg->rules & MF_RULE_ANSI) != 0;
+    s->amp = s->stop['&'] ? 0x2626262626262626ull : MF_HIGH_BITS;
+    s->esc = s->stop[0x1B] ? 0x1B1B1B1B1B1B1B1Bull : MF_HIGH_BITS;
     s->pending = malloc(PENDING_CAP);
     s->out = malloc(OUT_CAP);
     s->repair = mf_repair_new();

@@ -67,13 +67,6 @@ static inline uint32_t cont_or_lost_nbsp(uint32_t cp)
     return cp == ' ' ? nbsp_codecs : cont_of(cp);
 }
 
-static inline uint64_t load8(const uint8_t *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
 int mf_repair_suspect(const uint8_t *buf, size_t len)
 {
     pthread_once(&masks_once, build_masks);
@@ -84,13 +77,13 @@ int mf_repair_suspect(const uint8_t *buf, size_t len)
                 return 1;
             prev_lead = 0;
             /* Past the first, ASCII bytes cannot matter: skip them 8 at once. */
-            for (i++; i + 8 <= len && !(load8(buf + i) & 0x8080808080808080ull); i += 8)
+            for (i++; i + 8 <= len && !(mf_load8(buf + i) & MF_HIGH_BITS); i += 8)
                 ;
             continue;
         }
         uint32_t cp;
         int k = mf_utf8_decode(buf + i, len - i, &cp);
-        if (k == 0 || cp <= 0x9F) /* invalid, or a C1 control (C1 rule, Latin-1 mojibake) */
+        if (k == 0)
             return 1;
         if (prev_lead & cont_of(cp))
             return 1;
