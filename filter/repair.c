@@ -154,7 +154,7 @@ static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
     int rc = mf_decode_window(buf, len, rules, &r->chars);
     int any = 0;
     if (rc == MF_OK && (rules & MF_RULE_MOJIBAKE)) {
-        rc = mf_find_units(r);
+        rc = mf_find_units(r, (rules & MF_RULE_CESU) != 0);
         if (rc == MF_OK && r->nunits)
             rc = mf_choose_units(r, &any);
         if (rc == MF_OK && any)

@@ -17,10 +17,6 @@
 #include "expect_fix.h"
 #include "mojifix.h"
 
-typedef struct example {
-    const char *name, *in, *out, *rule; /* rule: NULL to accept any */
-} example;
-
 static void run_examples(const example *e, size_t n, unsigned rules)
 {
     expect_rules = rules;
@@ -109,9 +105,21 @@ START_TEST(test_cesu_off)
     RUN(e, MF_RULES_DEFAULT & ~(unsigned)MF_RULE_CESU);
     static const char *const kept[] = {"\xED\xA0\xBD\xED\xB8\x80"};
     KEEP(kept, MF_RULE_MOJIBAKE | MF_RULE_SPAM);
-    /* The cp1252 mojibake of a CESU-8 pair is left as it was. */
+    /* and leaves the mojibake of CESU-8 as it was. */
     static const char *const moji[] = {"smile í\xC2\xA0½í¸€ ok"};
-    KEEP(moji, MF_RULES_DEFAULT);
+    KEEP(moji, MF_RULES_DEFAULT & ~(unsigned)MF_RULE_CESU);
+}
+END_TEST
+
+/* CESU-8 broken through a codec is a unit of the mojibake rule. */
+START_TEST(test_cesu_mojibake)
+{
+    static const example e[] = {
+        {"through cp1252", "smile í\xC2\xA0½í¸€ ok", "smile 😀 ok", "utf8-as-cp1252"},
+        {"through cp1252, in words", "Java wrote í\xC2\xA0¼í¿‰ for rugby", "Java wrote 🏉 for rugby",
+         "utf8-as-cp1252"},
+    };
+    RUN(e, MF_RULES_DEFAULT);
 }
 END_TEST
 
@@ -351,6 +359,7 @@ static Suite *broken_suite(void)
     tcase_add_test(cesu, test_cesu);
     tcase_add_test(cesu, test_cesu_off);
     tcase_add_test(cesu, test_cesu_decode);
+    tcase_add_test(cesu, test_cesu_mojibake);
     suite_add_tcase(s, cesu);
     TCase *ent = tcase_create("entities");
     tcase_add_test(ent, test_entities);

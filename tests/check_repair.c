@@ -50,10 +50,6 @@ static const char *broken(const char *s, const char *codec)
 
 /* ---- positives ---- */
 
-typedef struct example {
-    const char *name, *in, *out, *rule; /* rule: NULL to accept any */
-} example;
-
 static const example positives[] = {
     /* U+201C U+201D broken through cp1252: the closing quote's 0x9D is
      * undefined there and comes out as the C1 control U+009D. */

@@ -14,6 +14,11 @@
 #include "decode.h"
 #include "mojifix.h"
 
+/* An example: input, expected output, and the rule of its edits. */
+typedef struct example {
+    const char *name, *in, *out, *rule; /* rule: NULL to accept any */
+} example;
+
 #define MAX_EDITS 64
 
 typedef struct result {
