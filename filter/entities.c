@@ -12,21 +12,18 @@
 #include "charclass.h"
 #include "codec.h"
 
-/* Whether the reference may become cp in plain text. */
+/* Whether the reference may become cp in plain text: not a control (but a
+ * tab), a line end, markup, a surrogate or a non-character. */
 static int readable(uint32_t cp)
 {
     return (cp >= 0x20 || cp == '\t') && cp != 0x7F && cp != '<' && cp != '>' &&
-           (cp < 0xD800 || cp > 0xDFFF) && cp <= 0x10FFFF;
+           (cp < 0xD800 || cp > 0xDFFF) && cp <= 0x10FFFF && (cp & 0xFFFE) != 0xFFFE &&
+           (cp < 0xFDD0 || cp > 0xFDEF);
 }
 
 static int is_digit(uint8_t b, int hex)
 {
     return (b >= '0' && b <= '9') || (hex && (b | 0x20) >= 'a' && (b | 0x20) <= 'f');
-}
-
-static int is_alnum(uint8_t b)
-{
-    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
 
 /* The body of a reference at b (after its "&": a name or "#" and digits,
@@ -43,7 +40,7 @@ static int scan_body(const uint8_t *b, size_t len, size_t max)
     } else {
         if (i < n && !((b[i] | 0x20) >= 'a' && (b[i] | 0x20) <= 'z'))
             return 0;
-        for (first = i; i < n && is_alnum(b[i]); i++)
+        for (first = i; i < n && mf_ascii_alnum(b[i]); i++)
             ;
     }
     if (i == n) /* ran out: of the input, or of the longest length */
@@ -145,7 +142,7 @@ static int kind_of(uint32_t cp)
     if (bracket(cp))
         return APART;
     if (cp < 0x80)
-        return is_alnum((uint8_t)cp) ? WORD : cp > 0x20 && cp < 0x7F ? MARK : APART;
+        return mf_ascii_alnum(cp) ? WORD : cp > 0x20 && cp < 0x7F ? MARK : APART;
     mf_class c = mf_char_class(cp);
     if (mf_alphabet_class(c) || c == MF_CL_HAN || c == MF_CL_KANA || c == MF_CL_HANGUL ||
         c == MF_CL_COMBINING || c == MF_CL_MODIFIER)

@@ -3,9 +3,10 @@
  * A window ends after a newline, or, in a line longer than WINDOW_HARD, at
  * the first point past WINDOW_SOFT between two ASCII letters or digits (no
  * repair spans those) that is not inside an entity or escape sequence, or
- * near WINDOW_HARD after an ASCII byte (else on a character boundary). Where windows end depends on the bytes alone, never
- * on how they arrived, so the output does not depend on the read size; and
- * memory is bounded by WINDOW_HARD. */
+ * near WINDOW_HARD after an ASCII byte (else on a character boundary).
+ * Where windows end depends on the bytes alone, never on how they arrived,
+ * so the output does not depend on the read size; and memory is bounded by
+ * WINDOW_HARD. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -177,7 +177,7 @@ START_TEST(test_entities_kept)
         "\xE2\x80\x8E&#234;\xE2\x80\x8E)",
         /* Never read: markup, controls, line ends, non-characters. */
         "Ctrl+Alt+&lt;key&gt;", "x&lt;y&gt;z", "x&#60;y", "a&#0;b", "a&#10;b", "a&NewLine;b",
-        "a&#xD800;b", "a&#x110000;b", "a&#1;b", "a&#x7F;b",
+        "a&#xD800;b", "a&#x110000;b", "a&#1;b", "a&#x7F;b", "a&#xFFFF;b", "a&#xFDD0;b",
         "unknown&nosuchname;entity", "a&#;b", "a&#x;b",
         /* In a line that may be HTML. */
         "<p>caf&eacute;</p>", "a < b, caf&eacute;",
