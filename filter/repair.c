@@ -146,20 +146,34 @@ unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules)
     return run;
 }
 
-/* Spam is judged on text the other rules leave alone, and the byte-level
- * look at it is of that same text: so fix(fix(x)) == fix(x). */
-static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
-                       int spam_suspect, mf_edits *edits)
+/* Decodes the window and undoes the mojibake it chooses to (*any). */
+static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules, int *any)
 {
     int rc = mf_decode_window(buf, len, rules, &r->chars);
-    int any = 0;
+    *any = 0;
     if (rc == MF_OK && (rules & MF_RULE_MOJIBAKE)) {
         rc = mf_find_units(r, (rules & MF_RULE_CESU) != 0);
         if (rc == MF_OK && r->nunits)
-            rc = mf_choose_units(r, &any);
-        if (rc == MF_OK && any)
+            rc = mf_choose_units(r, any);
+        if (rc == MF_OK && *any)
             rc = apply_units(r);
     }
+    return rc;
+}
+
+/* Spam is judged on text the other rules leave alone, and the byte-level
+ * look at it is of that same text: so fix(fix(x)) == fix(x). Entities are
+ * judged on text without mojibake (in "Â«&amp;Â»" the entity looks glued
+ * to a letter, which is half of a broken «): a window the mojibake rule
+ * changes reads them in the next round. */
+static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
+                       int spam_suspect, mf_edits *edits)
+{
+    unsigned later = rules & MF_RULE_MOJIBAKE ? MF_RULE_ENTITIES : 0;
+    int any;
+    int rc = read_window(r, buf, len, rules & ~later, &any);
+    if (rc == MF_OK && !any && (rules & later)) /* "caf&Atilde;&copy;" still reads as one */
+        rc = read_window(r, buf, len, rules, &any);
     if (rc == MF_OK && (rules & MF_RULE_C1))
         mf_c1_mark(r->chars.v, r->chars.n);
     if (rc == MF_OK && (rules & MF_RULE_SPAM) && !any && !any_rule_change(r, rules) &&

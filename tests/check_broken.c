@@ -194,6 +194,11 @@ START_TEST(test_entities_then_mojibake)
 {
     static const example e[] = {
         {"escaped mojibake", "caf&Atilde;&copy; au lait", "café au lait", NULL},
+        /* An entity is judged in the repaired text, where it stands apart. */
+        {"entity named in mojibake", "Skriv et-teikn som \xC3\x82\xC2\xAB&amp;\xC3\x82\xC2\xBB.",
+         "Skriv et-teikn som «&amp;».", "utf8-as-cp1252"},
+        {"entity glued in mojibake", "\xC3\x90\xC5\xB8\xC3\x91\xE2\x82\xAC\xC3\x90\xC2\xB8 caf&eacute;",
+         "При café", NULL},
     };
     RUN(e, MF_RULES_DEFAULT);
 }
