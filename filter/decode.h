@@ -4,11 +4,19 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum {
     MF_CHAR_INVALID = 1, /* a byte that was not UTF-8, read as cp1252 */
-    MF_CHAR_SPAM = 2     /* part of a run of injected spam, to remove */
+    MF_CHAR_SPAM = 2,    /* part of a run of injected spam, to remove */
+    MF_CHAR_C1 = 4,      /* a C1 control read as cp1252 (broken.h) */
+    MF_CHAR_CESU = 8,    /* CESU-8 or modified UTF-8, read */
+    MF_CHAR_ENTITY = 16, /* an HTML entity, read */
+    MF_CHAR_ANSI = 32    /* an escape sequence, to remove */
 };
+/* The flags of characters that a rule other than the mojibake one changed. */
+#define MF_CHAR_RULES (MF_CHAR_INVALID | MF_CHAR_SPAM | MF_CHAR_C1 | MF_CHAR_CESU | \
+                       MF_CHAR_ENTITY | MF_CHAR_ANSI)
 
 /* A character of the window being repaired. Characters tile the window:
  * each stands for bytes [start, end), and the next one starts at end. */
@@ -63,12 +71,26 @@ static inline int mf_utf8_decode(const uint8_t *s, size_t len, uint32_t *cp)
     return n;
 }
 
+/* Eight bytes at p as one word, for scans that look at eight at once. */
+static inline uint64_t mf_load8(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* The high bit of each byte of a word: set in v & MF_HIGH_BITS for bytes
+ * that are not ASCII. */
+#define MF_HIGH_BITS 0x8080808080808080ull
+
 /* Writes cp as UTF-8 into out (4 bytes of room); returns the length. */
 int mf_utf8_encode(uint32_t cp, char *out);
 
-/* Decodes a window into out. Bytes that are not UTF-8 become one character
- * each, their Windows-1252 reading, flagged MF_CHAR_INVALID. */
-int mf_decode_window(const uint8_t *buf, size_t len, mf_chars *out);
+/* Decodes a window into out. Under the MF_RULE_* bits of rules, a CESU-8
+ * sequence, an HTML entity or an escape sequence becomes one character,
+ * flagged with its rule (broken.h); other bytes that are not UTF-8 become
+ * one character each, their Windows-1252 reading, flagged MF_CHAR_INVALID. */
+int mf_decode_window(const uint8_t *buf, size_t len, unsigned rules, mf_chars *out);
 
 /* Makes room for n characters. */
 int mf_chars_reserve(mf_chars *c, size_t n);

@@ -48,12 +48,17 @@ int mf_edits_add(mf_edits *e, const mf_edit_rec *rec, const char *repl, size_t l
 /* Codecs in break order: the innermost break (the last one undone) first. */
 void mf_edit_rule_name(const mf_edit_rec *rec, char *buf, size_t size)
 {
-    if (rec->kind == MF_EDIT_SPAM) {
-        snprintf(buf, size, "spam-run");
-        return;
-    }
+    static const char *const names[] = {
+        [MF_EDIT_SPAM] = "spam-run",     [MF_EDIT_C1] = "c1-as-cp1252",
+        [MF_EDIT_CESU] = "cesu-8",       [MF_EDIT_ENTITY] = "html-entity",
+        [MF_EDIT_ANSI] = "ansi-escape",
+    };
     if (rec->kind == MF_EDIT_INVALID) {
         snprintf(buf, size, "invalid-utf8-as-%s", mf_codecs[0].name);
+        return;
+    }
+    if (rec->kind) {
+        snprintf(buf, size, "%s", names[rec->kind]);
         return;
     }
     int same = 1;

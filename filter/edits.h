@@ -9,7 +9,11 @@
 
 enum {
     MF_EDIT_INVALID = 1, /* kind: an invalid byte read as cp1252 */
-    MF_EDIT_SPAM = 2     /* kind: a spam run removed */
+    MF_EDIT_SPAM = 2,    /* kind: a spam run removed */
+    MF_EDIT_C1 = 3,      /* kind: C1 controls read as cp1252 */
+    MF_EDIT_CESU = 4,    /* kind: CESU-8 or modified UTF-8 read */
+    MF_EDIT_ENTITY = 5,  /* kind: HTML entities read */
+    MF_EDIT_ANSI = 6     /* kind: escape sequences removed */
 };
 
 typedef struct mf_edit_rec {

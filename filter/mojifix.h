@@ -44,9 +44,14 @@ MF_API const char *mf_version(void);
 enum {
     MF_RULE_MOJIBAKE = 1u << 0,    /* UTF-8 mis-decoded through a legacy codec */
     MF_RULE_INVALID_UTF8 = 1u << 1, /* bytes that are not UTF-8, read as cp1252 */
-    MF_RULE_SPAM = 1u << 2          /* runs of injected spam pushed into words */
+    MF_RULE_SPAM = 1u << 2,         /* runs of injected spam pushed into words */
+    MF_RULE_C1 = 1u << 3,           /* C1 controls standing for cp1252 characters */
+    MF_RULE_CESU = 1u << 4,         /* CESU-8 and Java's modified UTF-8 */
+    MF_RULE_ENTITIES = 1u << 5,     /* HTML entities in text that is not HTML */
+    MF_RULE_ANSI = 1u << 6          /* ANSI terminal escape sequences, removed */
 };
-#define MF_RULES_DEFAULT (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM)
+#define MF_RULES_DEFAULT (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM | \
+                          MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES | MF_RULE_ANSI)
 
 /* One change: input bytes [offset, offset + length) become replacement.
  * Offsets count from the first byte given to the stream. The pointers are

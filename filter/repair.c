@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "broken.h"
 #include "codec.h"
 #include "compose.h"
 #include "mojifix.h"
@@ -66,14 +67,28 @@ static int apply_units(mf_repair *r)
 
 static int changed(const mf_char *c, unsigned rules)
 {
-    return c->levels || (c->flags & MF_CHAR_SPAM) ||
+    return c->levels || (c->flags & MF_CHAR_RULES & ~MF_CHAR_INVALID) ||
            ((c->flags & MF_CHAR_INVALID) && (rules & MF_RULE_INVALID_UTF8));
 }
 
 static int same_rule(const mf_char *a, const mf_char *b)
 {
     return a->levels == b->levels && a->chain == b->chain &&
-           (a->flags & MF_CHAR_SPAM) == (b->flags & MF_CHAR_SPAM) && a->signal == b->signal;
+           (a->flags & MF_CHAR_RULES) == (b->flags & MF_CHAR_RULES) && a->signal == b->signal;
+}
+
+/* The edit kind of a changed character that no unit made. */
+static uint8_t kind_of(const mf_char *c)
+{
+    static const struct {
+        uint8_t flag, kind;
+    } kinds[] = {{MF_CHAR_SPAM, MF_EDIT_SPAM},     {MF_CHAR_INVALID, MF_EDIT_INVALID},
+                 {MF_CHAR_C1, MF_EDIT_C1},         {MF_CHAR_CESU, MF_EDIT_CESU},
+                 {MF_CHAR_ENTITY, MF_EDIT_ENTITY}, {MF_CHAR_ANSI, MF_EDIT_ANSI}};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (c->flags & kinds[i].flag)
+            return kinds[i].kind;
+    return 0;
 }
 
 /* Each run of changed characters under one rule becomes one edit. */
@@ -87,15 +102,15 @@ static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
             continue;
         }
         int spam = (c[i].flags & MF_CHAR_SPAM) != 0;
+        int removed = (c[i].flags & (MF_CHAR_SPAM | MF_CHAR_ANSI)) != 0;
         mf_edit_rec rec = {c[i].start, 0, 0, 0, c[i].chain, c[i].levels,
-                           spam ? MF_EDIT_SPAM : c[i].levels ? 0 : MF_EDIT_INVALID,
-                           spam ? c[i].signal : 0};
+                           c[i].levels ? 0 : kind_of(&c[i]), spam ? c[i].signal : 0};
         size_t len = 0;
         size_t j = i;
         for (; j < r->chars.n && changed(&c[j], rules) && same_rule(&c[i], &c[j]) &&
                len + 4 <= sizeof buf;
              j++)
-            len += spam ? 0 : (size_t)mf_utf8_encode(c[j].cp, buf + len);
+            len += removed ? 0 : (size_t)mf_utf8_encode(c[j].cp, buf + len);
         rec.end = c[j - 1].end;
         if (mf_edits_add(edits, &rec, buf, len) != MF_OK)
             return MF_ERR_NOMEM;
@@ -104,30 +119,64 @@ static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
     return MF_OK;
 }
 
-static int any_invalid(const mf_repair *r)
+/* Whether a rule other than the mojibake one changed a character. */
+static int any_rule_change(const mf_repair *r, unsigned rules)
 {
+    unsigned mask = MF_CHAR_RULES & ~(unsigned)MF_CHAR_SPAM;
+    if (!(rules & MF_RULE_INVALID_UTF8))
+        mask &= ~(unsigned)MF_CHAR_INVALID;
     for (size_t i = 0; i < r->chars.n; i++)
-        if (r->chars.v[i].flags & MF_CHAR_INVALID)
+        if (r->chars.v[i].flags & mask)
             return 1;
     return 0;
 }
 
+unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules)
+{
+    const unsigned bytes = MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_CESU;
+    unsigned run = rules & MF_RULE_SPAM;
+    if ((rules & bytes) && mf_repair_suspect(buf, len))
+        run |= rules & bytes;
+    if ((rules & MF_RULE_C1) && mf_c1_suspect(buf, len))
+        run |= MF_RULE_C1;
+    if ((rules & MF_RULE_ENTITIES) && mf_entities_read(buf, len))
+        run |= MF_RULE_ENTITIES;
+    if ((rules & MF_RULE_ANSI) && memchr(buf, 0x1B, len))
+        run |= MF_RULE_ANSI;
+    return run;
+}
+
+/* Decodes the window and undoes the mojibake it chooses to (*any). */
+static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules, int *any)
+{
+    int rc = mf_decode_window(buf, len, rules, &r->chars);
+    *any = 0;
+    if (rc == MF_OK && (rules & MF_RULE_MOJIBAKE)) {
+        rc = mf_find_units(r, (rules & MF_RULE_CESU) != 0);
+        if (rc == MF_OK && r->nunits)
+            rc = mf_choose_units(r, any);
+        if (rc == MF_OK && *any)
+            rc = apply_units(r);
+    }
+    return rc;
+}
+
 /* Spam is judged on text the other rules leave alone, and the byte-level
- * look at it is of that same text: so fix(fix(x)) == fix(x). */
+ * look at it is of that same text: so fix(fix(x)) == fix(x). Entities are
+ * judged on text without mojibake (in "Â«&amp;Â»" the entity looks glued
+ * to a letter, which is half of a broken «): a window the mojibake rule
+ * changes reads them in the next round. */
 static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
                        int spam_suspect, mf_edits *edits)
 {
-    int rc = mf_decode_window(buf, len, &r->chars);
-    int any = 0;
-    if (rc == MF_OK && (rules & MF_RULE_MOJIBAKE)) {
-        rc = mf_find_units(r);
-        if (rc == MF_OK && r->nunits)
-            rc = mf_choose_units(r, &any);
-        if (rc == MF_OK && any)
-            rc = apply_units(r);
-    }
-    if (rc == MF_OK && (rules & MF_RULE_SPAM) && !any &&
-        !((rules & MF_RULE_INVALID_UTF8) && any_invalid(r)) &&
+    unsigned later = rules & MF_RULE_MOJIBAKE ? MF_RULE_ENTITIES : 0;
+    int any;
+    int rc = read_window(r, buf, len, rules & ~later, &any);
+    if (rc == MF_OK && !any && (rules & later)) /* "caf&Atilde;&copy;" still reads as one */
+        rc = read_window(r, buf, len, rules, &any);
+    if (rc == MF_OK && (rules & MF_RULE_C1))
+        mf_c1_mark(r->chars.v, r->chars.n);
+    if (rc == MF_OK && (rules & MF_RULE_SPAM) && !any && !any_rule_change(r, rules) &&
         (spam_suspect >= 0 ? spam_suspect : mf_spam_suspect(buf, len, r->spam.user)))
         rc = mf_spam_mark(&r->spam, r->chars.v, r->chars.n);
     return rc == MF_OK ? emit_edits(r, rules, edits) : rc;
@@ -137,10 +186,10 @@ static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
  * read as cp1252 may complete a unit; spam is looked for once the rest is
  * settled, and its removal may join a broken sequence), so the window is
  * repaired again until nothing changes; each round's edits are composed with
- * the ones before, so that they stay edits of the input. After the first
- * round no byte is invalid, and every edit shortens the text (a unit's bytes
- * become fewer characters; spam goes), so this ends; PASSES only bounds the
- * work an input built to chain repairs could ask for. */
+ * the ones before, so that they stay edits of the input. Chains are short
+ * (seven rounds for the worst generated line of every kind of damage, where
+ * entities spell mojibake, "&Atilde;&copy;", and spam joins units); PASSES
+ * only bounds the work an input built to chain repairs could ask for. */
 #define PASSES 256
 
 typedef struct settle {
@@ -156,18 +205,19 @@ static void settle_free(settle *t)
     free(t->text);
 }
 
-int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
-                     int spam_suspect, mf_edits *edits)
+int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned first,
+                     unsigned rules, int spam_suspect, mf_edits *edits)
 {
     if (edits->n) /* the composition wants the window's edits alone */
         return MF_ERR_ARG;
-    int rc = repair_once(r, buf, len, rules, spam_suspect, edits);
+    int rc = repair_once(r, buf, len, first, spam_suspect, edits);
     settle t = {0};
     for (int pass = 1; pass < PASSES && rc == MF_OK && edits->n; pass++) {
         rc = mf_edits_apply(edits, buf, len, &t.text, &t.cap, &t.len);
         mf_edits_clear(&t.second);
         if (rc == MF_OK)
-            rc = repair_once(r, t.text, t.len, rules, -1, &t.second);
+            rc = repair_once(r, t.text, t.len, mf_repair_rules(t.text, t.len, rules), -1,
+                             &t.second);
         if (rc != MF_OK || t.second.n == 0)
             break;
         mf_edits_clear(&t.composed);

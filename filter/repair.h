@@ -34,11 +34,17 @@ void mf_repair_set_words(mf_repair *r, const struct mf_trie *user);
  * A window for which this is false is copied out unchanged. */
 int mf_repair_suspect(const uint8_t *buf, size_t len);
 
+/* Of the MF_RULE_* bits in rules, those that may have work in buf[0..len)
+ * by a cheap look at its bytes (spam, which has its own look, included). */
+unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules);
+
 /* Appends to edits the repairs of buf[0..len) (offsets relative to buf),
- * for the MF_RULE_* bits in rules. Spam is looked for in text the other
- * rules leave as it is, where mf_spam_suspect says so: spam_suspect is its
- * answer for buf when the caller knows it, -1 when not. */
-int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
-                     int spam_suspect, mf_edits *edits);
+ * for the MF_RULE_* bits in rules; the first round runs only those of
+ * `first` (mf_repair_rules of buf), later ones those that their text may
+ * need. Spam is looked for in text the other rules leave as it is, where
+ * mf_spam_suspect says so: spam_suspect is its answer for buf when the
+ * caller knows it, -1 when not. */
+int mf_repair_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned first,
+                     unsigned rules, int spam_suspect, mf_edits *edits);
 
 #endif

@@ -91,8 +91,9 @@ struct mf_repair {
     mf_spam_scratch spam;
 };
 
-/* units.c: every unit of r->chars, of every depth, sorted by first character. */
-int mf_find_units(mf_repair *r);
+/* units.c: every unit of r->chars, of every depth, sorted by first
+ * character; with `cesu`, also the mojibake of CESU-8 pairs. */
+int mf_find_units(mf_repair *r, int cesu);
 
 /* search.c: the best reading of the window under the character model (the
  * chosen flags of the units), and its cost relative to keeping everything. */

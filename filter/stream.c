@@ -1,18 +1,21 @@
 /* stream.c: cuts the input into windows, repairs each, writes the result.
  *
- * A window ends after a newline, or, in a long line, before the first ASCII
- * word that follows a space once it holds WINDOW_ASCII ASCII bytes (no
- * repair unit spans an ASCII byte, and a word is judged whole), or near
+ * A window ends after a newline, or, in a line longer than WINDOW_HARD,
+ * before the first ASCII word that follows a space once it holds
+ * WINDOW_ASCII ASCII bytes (no repair unit spans an ASCII byte, a word is
+ * judged whole) and not inside an entity or escape sequence, or near
  * WINDOW_HARD after an ASCII byte (else on a character boundary). Where
- * windows end depends on the bytes alone, never on how they arrived, so the
- * output does not depend on the read size; and memory is bounded by
- * WINDOW_HARD. Counting ASCII bytes, which no repair of mojibake or invalid
- * bytes adds or removes, rather than all bytes, which it removes, cuts the
- * repaired text where its input was cut: so a second run sees the same
- * windows, and fix(fix(x)) == fix(x) in long lines too. */
+ * windows end depends on the bytes alone, never on how they arrived (a line
+ * is cut only once WINDOW_HARD bytes of it are seen), so the output does
+ * not depend on the read size; and memory is bounded by WINDOW_HARD.
+ * Counting ASCII bytes, which no repair of mojibake or invalid bytes adds
+ * or removes, rather than all bytes, which it removes, cuts the repaired
+ * text where its input was cut: so a second run sees the same windows, and
+ * fix(fix(x)) == fix(x) in long lines too. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "broken.h"
 #include "charclass.h"
 #include "decode.h"
 #include "edits.h"
@@ -37,30 +40,67 @@ struct mf_stream {
     size_t nout;
     uint64_t offset;      /* input offset of the next unprocessed byte */
     uint64_t line, column; /* of the next byte to pass, kept only for on_edit */
-    size_t pending_ascii; /* ASCII bytes among the pending bytes looked at */
     mf_repair *repair;
     mf_trie *words;       /* the user's promotional words, or NULL */
     mf_edits edits;
+    uint8_t stop[256];    /* bytes that take a line off the ASCII fast path, */
+    uint64_t amp, esc;    /* and two of them repeated in a word, or 0x80s (none) */
     int status;           /* sticky: the first error */
     int finished;
 };
 
+/* True when a cut at p[i] could fall inside an entity or escape sequence
+ * of the rules on (one that begins before i and has not ended by it): no
+ * rule could then read it whole. Decided by the bytes before the cut. */
+static int inside_sequence(const uint8_t *p, size_t i, unsigned rules)
+{
+    static const struct {
+        unsigned rule;
+        uint8_t opener;
+        size_t max;
+        int (*scan)(const uint8_t *, size_t);
+    } seqs[] = {{MF_RULE_ENTITIES, '&', MF_ENTITY_MAX, mf_entity_scan},
+                {MF_RULE_ANSI, 0x1B, MF_ANSI_MAX, mf_ansi_scan}};
+    for (size_t k = 0; k < sizeof seqs / sizeof *seqs; k++) {
+        if (!(rules & seqs[k].rule))
+            continue;
+        size_t from = i > seqs[k].max ? i - seqs[k].max : 0;
+        const uint8_t *o = memchr(p + from, seqs[k].opener, i - from);
+        for (; o; o = memchr(o + 1, seqs[k].opener, (size_t)(p + i - o - 1)))
+            if (seqs[k].scan(o, (size_t)(p + i - o)) < 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* A hard cut on a character boundary at or before i, not between the two
+ * halves of a CESU-8 pair (ED A0-AF xx | ED B0-BF xx). */
+static size_t char_boundary(const uint8_t *p, size_t i)
+{
+    while (i > WINDOW_HARD - 3 && (p[i] & 0xC0) == 0x80)
+        i--;
+    if (p[i] == 0xED && p[i - 3] == 0xED && p[i - 2] >= 0xA0 && p[i - 2] <= 0xAF)
+        i -= 3;
+    return i;
+}
+
 /* Length of the window at p, or 0 when more input is needed to know it.
  * The first `known` bytes are known to hold no window end (they were looked
- * at before, with less input), and *ascii of them are ASCII: small writes do
- * not rescan them. On 0, *ascii counts the ASCII bytes of all n. */
-static size_t window_length(const uint8_t *p, size_t n, int final, size_t known,
-                            size_t *ascii)
+ * at before, with less input): small writes do not rescan them. */
+static size_t window_length(const uint8_t *p, size_t n, int final, size_t known, unsigned rules)
 {
     size_t limit = n < WINDOW_HARD ? n : WINDOW_HARD;
     const uint8_t *nl = known < limit ? memchr(p + known, '\n', limit - known) : NULL;
     if (nl)
         return (size_t)(nl - p) + 1;
-    size_t count = known ? *ascii : 0;
-    for (size_t i = known; i < limit; i++) {
+    if (n < WINDOW_HARD) /* the line may end before WINDOW_HARD: not cut */
+        return final ? n : 0;
+    size_t count = 0;
+    for (size_t i = 0; i < limit; i++) {
         if (p[i] >= 0x80)
             continue;
-        if (count >= WINDOW_ASCII && p[i - 1] == ' ' && mf_ascii_alnum(p[i]))
+        if (count >= WINDOW_ASCII && p[i - 1] == ' ' && mf_ascii_alnum(p[i]) &&
+            !inside_sequence(p, i, rules))
             return i;
         count++;
     }
@@ -70,17 +110,13 @@ static size_t window_length(const uint8_t *p, size_t n, int final, size_t known,
          * "caf" leaves "Ã©" with no word to judge it by); else after any
          * ASCII byte; else on a character boundary. */
         for (size_t i = WINDOW_HARD; i > WINDOW_HARD - 4096; i--)
-            if (p[i - 1] < 0x80 && !mf_ascii_alnum(p[i - 1]))
+            if (p[i - 1] < 0x80 && !mf_ascii_alnum(p[i - 1]) && !inside_sequence(p, i, rules))
                 return i;
         for (size_t i = WINDOW_HARD; i > WINDOW_HARD - 4096; i--)
-            if (p[i - 1] < 0x80)
+            if (p[i - 1] < 0x80 && !inside_sequence(p, i, rules))
                 return i;
-        size_t i = WINDOW_HARD;
-        while (i > WINDOW_HARD - 3 && (p[i] & 0xC0) == 0x80)
-            i--;
-        return i;
+        return char_boundary(p, WINDOW_HARD);
     }
-    *ascii = count;
     return final ? n : 0;
 }
 
@@ -165,33 +201,52 @@ static int apply_edits(mf_stream *s, const uint8_t *w, size_t len)
 
 static int process_window(mf_stream *s, const uint8_t *w, size_t len)
 {
-    /* Each rule runs only where its cheap scan says it may have work; where
-     * a repair may change the text, spam is looked for in the repaired text. */
-    unsigned rules = s->cfg.rules;
-    if ((rules & (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8)) && !mf_repair_suspect(w, len))
-        rules &= ~(unsigned)(MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8);
+    /* Each rule runs only where its cheap look says it may have work; where
+     * another rule may change the text, spam is looked for in the result. */
+    unsigned rules = mf_repair_rules(w, len, s->cfg.rules);
     int spam = -1;
-    if (!(rules & (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8)) &&
+    if (!(rules & ~(unsigned)MF_RULE_SPAM) &&
         (!(rules & MF_RULE_SPAM) || !(spam = mf_spam_suspect(w, len, s->words)))) {
         advance(s, w, len);
         return emit(s, w, len);
     }
     mf_edits_clear(&s->edits);
-    int rc = mf_repair_window(s->repair, w, len, rules, spam, &s->edits);
+    int rc = mf_repair_window(s->repair, w, len, rules, s->cfg.rules, spam, &s->edits);
     if (rc != MF_OK)
         return s->status = rc;
     return apply_edits(s, w, len);
 }
 
-/* Length of the leading run of whole ASCII lines: they need no repair and
- * every line start is a window start, so they go out as one block. None
- * when the first `known` bytes hold no newline and nothing after them does. */
-static size_t ascii_lines(const uint8_t *p, size_t n, size_t known)
+/* Whether a byte of v is b (b repeated in pattern); a byte of 0x80s, in
+ * place of b, finds none. */
+static inline uint64_t has_byte(uint64_t v, uint64_t pattern)
+{
+    uint64_t x = v ^ pattern;
+    return (x - 0x0101010101010101ull) & ~x & MF_HIGH_BITS;
+}
+
+/* Length of the leading run of whole ASCII lines without a byte of
+ * s->stop (one that may begin an entity or escape sequence): they need no
+ * repair and every line start is a window start, so they go out as one
+ * block. None when the first `known` bytes hold no newline and nothing after
+ * them does. Eight bytes at a time where none of them is a newline or a stop. */
+static size_t ascii_lines(const mf_stream *s, const uint8_t *p, size_t n, size_t known)
 {
     if (known && (known >= n || !memchr(p + known, '\n', n - known)))
         return 0;
+    const uint64_t nl = 0x0A0A0A0A0A0A0A0Aull;
     size_t i = 0, last_nl = 0;
-    while (i < n && p[i] < 0x80 && i - last_nl < WINDOW_HARD) {
+    while (i < n && i - last_nl < WINDOW_HARD) {
+        if (i + 8 <= n) {
+            uint64_t v = mf_load8(p + i);
+            if (!((v & MF_HIGH_BITS) | has_byte(v, nl) | has_byte(v, s->amp) |
+                  has_byte(v, s->esc))) {
+                i += 8;
+                continue;
+            }
+        }
+        if (s->stop[p[i]])
+            break;
         if (p[i] == '\n')
             last_nl = i + 1;
         i++;
@@ -205,7 +260,7 @@ static size_t process(mf_stream *s, const uint8_t *p, size_t n, int final, size_
 {
     size_t at = 0;
     while (at < n && s->status == MF_OK) {
-        size_t fast = ascii_lines(p + at, n - at, at ? 0 : known);
+        size_t fast = ascii_lines(s, p + at, n - at, at ? 0 : known);
         if (fast) {
             advance(s, p + at, fast);
             emit(s, p + at, fast);
@@ -213,7 +268,7 @@ static size_t process(mf_stream *s, const uint8_t *p, size_t n, int final, size_
             s->offset += fast;
             continue;
         }
-        size_t w = window_length(p + at, n - at, final, at ? 0 : known, &s->pending_ascii);
+        size_t w = window_length(p + at, n - at, final, at ? 0 : known, s->cfg.rules);
         if (w == 0)
             break;
         process_window(s, p + at, w);
@@ -240,6 +295,11 @@ mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ct
     s->write = write;
     s->write_ctx = write_ctx;
     s->line = 1;
+    memset(s->stop + 0x80, 1, 0x80);
+    s->stop['&'] = (cfg->rules & MF_RULE_ENTITIES) != 0;
+    s->stop[0x1B] = (cfg->rules & MF_RULE_ANSI) != 0;
+    s->amp = s->stop['&'] ? 0x2626262626262626ull : MF_HIGH_BITS;
+    s->esc = s->stop[0x1B] ? 0x1B1B1B1B1B1B1B1Bull : MF_HIGH_BITS;
     s->pending = malloc(PENDING_CAP);
     s->out = malloc(OUT_CAP);
     s->repair = mf_repair_new();

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "broken.h"
 #include "codec.h"
 #include "grow.h"
 #include "mojifix.h"
@@ -67,13 +68,6 @@ static inline uint32_t cont_or_lost_nbsp(uint32_t cp)
     return cp == ' ' ? nbsp_codecs : cont_of(cp);
 }
 
-static inline uint64_t load8(const uint8_t *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
 int mf_repair_suspect(const uint8_t *buf, size_t len)
 {
     pthread_once(&masks_once, build_masks);
@@ -84,7 +78,7 @@ int mf_repair_suspect(const uint8_t *buf, size_t len)
                 return 1;
             prev_lead = 0;
             /* Past the first, ASCII bytes cannot matter: skip them 8 at once. */
-            for (i++; i + 8 <= len && !(load8(buf + i) & 0x8080808080808080ull); i += 8)
+            for (i++; i + 8 <= len && !(mf_load8(buf + i) & MF_HIGH_BITS); i += 8)
                 ;
             continue;
         }
@@ -105,10 +99,31 @@ static int utf8_length_of_lead(int b)
     return b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 }
 
-/* Decodes the bytes of chars[i..] under codec k as one UTF-8 sequence;
- * returns its length in characters (0 if it is not one), with the code point
- * and whether a space had to stand for U+00A0. */
-static int decode_unit(const mf_char *c, size_t n, size_t i, size_t k, uint32_t *cp, int *lost)
+/* The three bytes of a high surrogate (hi, from chars[i..i+3)) and those
+ * of chars[i+3..i+6) under codec k as a CESU-8 pair: 6, with the code
+ * point, or 0. */
+static int cesu_pair(const mf_char *c, size_t n, size_t i, size_t k, const uint8_t *hi,
+                     uint32_t *cp)
+{
+    if (i + 6 > n)
+        return 0;
+    uint8_t b[6] = {hi[0], hi[1], hi[2]};
+    for (size_t j = 3; j < 6; j++) {
+        int x = mf_codec_encode(k, c[i + j].cp);
+        if (x < 0)
+            return 0;
+        b[j] = (uint8_t)x;
+    }
+    unsigned kind;
+    return mf_cesu_decode(b, 6, MF_CESU_PAIR, cp, &kind) == 6 ? 6 : 0;
+}
+
+/* Decodes the bytes of chars[i..] under codec k as one UTF-8 sequence, or,
+ * with `cesu`, as a CESU-8 pair (its mojibake: "í ½í¸€" for 😀); returns its
+ * length in characters (0 if it is neither), with the code point and
+ * whether a space had to stand for U+00A0. */
+static int decode_unit(const mf_char *c, size_t n, size_t i, size_t k, int cesu, uint32_t *cp,
+                       int *lost)
 {
     int b0 = mf_codec_encode(k, c[i].cp);
     int len = utf8_length_of_lead(b0);
@@ -124,7 +139,9 @@ static int decode_unit(const mf_char *c, size_t n, size_t i, size_t k, uint32_t 
         *lost |= x == ' ';
         bytes[j] = (uint8_t)b;
     }
-    return mf_utf8_decode(bytes, (size_t)len, cp) == len ? len : 0;
+    if (mf_utf8_decode(bytes, (size_t)len, cp) == len)
+        return len;
+    return cesu && len == 3 && !*lost ? cesu_pair(c, n, i, k, bytes, cp) : 0;
 }
 
 static int add_unit(mf_repair *r, const mf_unit *n)
@@ -146,7 +163,7 @@ static int add_unit(mf_repair *r, const mf_unit *n)
 }
 
 /* The units of text broken once, in order of their first character. */
-static int find_simple_units(mf_repair *r)
+static int find_simple_units(mf_repair *r, int cesu)
 {
     const mf_char *c = r->chars.v;
     size_t n = r->chars.n;
@@ -157,7 +174,7 @@ static int find_simple_units(mf_repair *r)
             maybe &= maybe - 1;
             uint32_t cp;
             int lost;
-            int len = decode_unit(c, n, i, k, &cp, &lost);
+            int len = decode_unit(c, n, i, k, cesu, &cp, &lost);
             mf_unit x = {.start = (uint32_t)i, .cp = cp, .codecs = 1u << k, .len = (uint8_t)len,
                          .levels = 1, .lost_nbsp = (uint8_t)lost, .simple = 1};
             if (len && add_unit(r, &x) != MF_OK)
@@ -267,11 +284,11 @@ static int unit_order(const void *pa, const void *pb)
 /* All units of the window, of every depth, in order of their first
  * character: the search weighs text broken twice against its final reading,
  * not against the garbage in between. */
-int mf_find_units(mf_repair *r)
+int mf_find_units(mf_repair *r, int cesu)
 {
     pthread_once(&masks_once, build_masks);
     r->nunits = 0;
-    if (find_simple_units(r) != MF_OK)
+    if (find_simple_units(r, cesu) != MF_OK)
         return MF_ERR_NOMEM;
     size_t lo = 0;
     for (int level = 1; level < MF_REPAIR_MAX_LEVELS; level++) {

@@ -342,6 +342,10 @@ END_TEST
 
 /* ---- mf_decode_window ---- */
 
+/* The rules of plain decoding: without the broken-text rules, which read
+ * some sequences whole (their decoding is tested in check_broken.c). */
+#define PLAIN (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8)
+
 /* Checks a decoded window against the reference: the characters tile
  * [0, len), valid sequences are their code points, anything else is one
  * byte read as cp1252 and flagged. */
@@ -351,7 +355,7 @@ static void check_window(const uint8_t *buf, size_t len)
     /* Garbage in the reused array must not leak into the result. */
     ck_assert_int_eq(mf_chars_reserve(&cs, len + 8), MF_OK);
     memset(cs.v, 0xA5, cs.cap * sizeof *cs.v);
-    ck_assert_int_eq(mf_decode_window(buf, len, &cs), MF_OK);
+    ck_assert_int_eq(mf_decode_window(buf, len, PLAIN, &cs), MF_OK);
     size_t at = 0, i = 0;
     for (; at < len; i++) {
         ck_assert_msg(i < cs.n, "%zu characters end at byte %zu of %zu", cs.n, at, len);
@@ -393,7 +397,7 @@ START_TEST(test_window_known_invalid_bytes)
     const uint8_t s[] = "a\x81" "b\x80\xC3\xA9\xE9\xC0\x80\xED\xA0\x80\xF0\x9F\x98";
     size_t len = sizeof s - 1;
     mf_chars cs = {0};
-    ck_assert_int_eq(mf_decode_window(s, len, &cs), MF_OK);
+    ck_assert_int_eq(mf_decode_window(s, len, PLAIN, &cs), MF_OK);
     static const struct {
         uint32_t cp, start, end;
         uint8_t flags;
@@ -428,7 +432,7 @@ END_TEST
 START_TEST(test_window_empty)
 {
     mf_chars cs = {0};
-    ck_assert_int_eq(mf_decode_window((const uint8_t *)"", 0, &cs), MF_OK);
+    ck_assert_int_eq(mf_decode_window((const uint8_t *)"", 0, PLAIN, &cs), MF_OK);
     ck_assert_uint_eq(cs.n, 0);
     mf_chars_free(&cs);
 }

@@ -125,11 +125,13 @@ END_TEST
 /* Spam is judged on the repaired text, so that a second run finds nothing
  * more: here a run glued to mojibake (â€œ for “) next to invalid bytes,
  * which the first run left in place while the byte-level look saw the
- * broken text (found by the property test, tests/property.c). */
+ * broken text (found by the property test, tests/property.c; its "&amp;",
+ * which the entity rule now reads, made "&amp" so that the line keeps its
+ * Latin letters). */
 START_TEST(spam_is_judged_after_repair)
 {
     const char *in = "\xC3\x83\xED\xA0\x80\xEA\xB4\x91\xEC\xA3\xBC\xEC\xB6\x9C\xEC\x9E\xA5"
-                     "\xC3\xA2\xE2\x82\xAC\xC5\x93\xFF" "caf\xC3\x83\xC2\xA9 &amp;\x80\r\n";
+                     "\xC3\xA2\xE2\x82\xAC\xC5\x93\xFF" "caf\xC3\x83\xC2\xA9 &amp\x80\r\n";
     char *once = fix(in), *twice = fix(once);
     ck_assert_str_eq(twice, once);
     ck_assert_ptr_null(strstr(once, "광주출장"));

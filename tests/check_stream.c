@@ -289,6 +289,19 @@ static void make_inputs(void)
         buf_str(&in->data, " ");
     }
 
+    /* Under 64 KiB a line is one window, whatever the reads it came in: a
+     * cut where a read ended would judge its halves apart (the spam rule
+     * weighs the scripts of the window). */
+    /* 4 KiB of ASCII in Korean, then English with a Korean word glued in:
+     * in the whole line, Korean is the line's own script and the word stays;
+     * cut where the English begins, the word would be a glued run. */
+    in = new_input("a 40 KiB line, Korean then English with Korean glued in");
+    for (int k = 0; k < 4200; k++)
+        buf_str(&in->data, k % 2 ? "한국 " : "서울 ");
+    for (int k = 0; k < 300; k++)
+        buf_str(&in->data, k == 150 ? "the rampage감사합니다 in which " : "plain words of prose ");
+    buf_str(&in->data, "\n");
+
     in = new_input("100 KiB of CJK, no ASCII");
     in->clean = 1;
     while (in->data.n < 100 * 1024)
@@ -595,8 +608,11 @@ END_TEST
 
 static int rule_is_known(const char *rule)
 {
-    if (strcmp(rule, "invalid-utf8-as-cp1252") == 0 || strcmp(rule, "spam-run") == 0)
-        return 1;
+    static const char *const whole[] = {"invalid-utf8-as-cp1252", "spam-run", "c1-as-cp1252",
+                                        "cesu-8", "html-entity", "ansi-escape"};
+    for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+        if (strcmp(rule, whole[i]) == 0)
+            return 1;
     if (strncmp(rule, "utf8-as-", 8) != 0)
         return 0;
     /* utf8-as-C, utf8-as-C xN, or utf8-as-C1+C2[+C3] */
@@ -940,7 +956,9 @@ START_TEST(test_config_init)
     memset(&cfg, 0xFF, sizeof cfg);
     mf_config_init(&cfg);
     ck_assert_uint_eq(cfg.rules, MF_RULES_DEFAULT);
-    ck_assert_uint_eq(MF_RULES_DEFAULT, MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM);
+    ck_assert_uint_eq(MF_RULES_DEFAULT, MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM |
+                                            MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES |
+                                            MF_RULE_ANSI);
     ck_assert(cfg.on_edit == NULL);
     ck_assert_ptr_null(cfg.edit_ctx);
 }

@@ -15,7 +15,7 @@ readme=$2/README.md
 # Options as written: --long-name, and -X at the start of a help line.
 "$mojifix" --help >"$tmp/help"
 {
-    grep -o -- '--[a-z][a-z-]*' "$tmp/help"
+    grep -o -- '--[a-z][a-z0-9-]*' "$tmp/help"
     sed -n 's/^  \(-[a-zA-Z]\)[,[ ].*/\1/p' "$tmp/help"
 } | sort -u >"$tmp/options"
 [ "$(wc -l <"$tmp/options")" -ge 10 ] || fail "found only $(wc -l <"$tmp/options") options in --help"
@@ -24,7 +24,7 @@ while IFS= read -r o; do
     grep -q -- "$o\\b" "$tmp/page" || fail "$o is in --help but not in doc/mojifix.1"
     grep -q -- "\`$o" "$readme" || fail "$o is in --help but not in README.md's option table"
 done <"$tmp/options"
-grep -o -- '--[a-z][a-z-]*' "$tmp/page" | sort -u >"$tmp/page_options"
+grep -o -- '--[a-z][a-z0-9-]*' "$tmp/page" | sort -u >"$tmp/page_options"
 while IFS= read -r o; do
     case $o in --pipe | --keep-order | --block) continue ;; esac # parallel's, in EXAMPLES
     grep -qx -- "$o" "$tmp/options" || fail "$o is in doc/mojifix.1 but not in --help"

@@ -24,6 +24,17 @@ void mf_options_usage(void)
           "      --no-spam          keep runs of injected promotional tokens (SEO spam\n"
           "                         such as \"sho광주출장마사지otings\"), which are removed\n"
           "                         by default\n"
+          "      --no-c1            keep C1 controls (U+0080-U+009F), which are read\n"
+          "                         as the Windows-1252 characters they stand for\n"
+          "                         (U+0093 as \"“\") by default\n"
+          "      --no-cesu          keep CESU-8 and Java's modified UTF-8 as invalid\n"
+          "                         bytes (by default a surrogate pair encoded half by\n"
+          "                         half becomes the character it encodes)\n"
+          "      --no-entities      keep HTML entities (\"caf&eacute;\", \"&#8217;\"),\n"
+          "                         which are read by default in a line without a \"<\"\n"
+          "                         where one of them is glued to a word\n"
+          "      --no-ansi          keep terminal escape sequences (\"ESC[1;31m\"),\n"
+          "                         which are removed by default\n"
           "      --spam-words=FILE  more promotional words or phrases for the spam\n"
           "                         rule, one per line (UTF-8, # starts a comment), in\n"
           "                         addition to the built-in lists; may be repeated\n"
@@ -108,6 +119,10 @@ static int parse_flag(const char *a, mf_options *opt)
     else if (!strcmp(a, "--no-mojibake")) opt->rules &= ~(unsigned)MF_RULE_MOJIBAKE;
     else if (!strcmp(a, "--no-invalid")) opt->rules &= ~(unsigned)MF_RULE_INVALID_UTF8;
     else if (!strcmp(a, "--no-spam")) opt->rules &= ~(unsigned)MF_RULE_SPAM;
+    else if (!strcmp(a, "--no-c1")) opt->rules &= ~(unsigned)MF_RULE_C1;
+    else if (!strcmp(a, "--no-cesu")) opt->rules &= ~(unsigned)MF_RULE_CESU;
+    else if (!strcmp(a, "--no-entities")) opt->rules &= ~(unsigned)MF_RULE_ENTITIES;
+    else if (!strcmp(a, "--no-ansi")) opt->rules &= ~(unsigned)MF_RULE_ANSI;
     else if (!strcmp(a, "--check")) opt->check = 1;
     else if (!strcmp(a, "--stats")) opt->stats = 1;
     else if (!strcmp(a, "--jsonl")) opt->jsonl = 1;

@@ -167,6 +167,14 @@ for opt in --help -h --version -V; do
 done
 "$mojifix" --help >"$tmp/out" 2>&1 || true
 if grep -q '^Usage: mojifix ' "$tmp/out"; then pass "--help says Usage"; else fail "--help does not start with a Usage line"; fi
+# Every rule's switch is in --help and in the README's option table.
+for opt in --no-mojibake --no-invalid --no-spam --no-c1 --no-cesu --no-entities --no-ansi; do
+    if grep -q -- "^      $opt " "$tmp/out" && grep -q -- "^| \`$opt\` |" "$src/README.md"; then
+        pass "$opt in --help and README.md"
+    else
+        fail "$opt: missing from --help or from README.md's option table"
+    fi
+done
 "$mojifix" --version >"$tmp/out" 2>&1 || true
 if grep -q '^mojifix [0-9][0-9.]*$' "$tmp/out"; then pass "--version says mojifix X.Y.Z"; else fail "--version: $(cat "$tmp/out")"; fi
 

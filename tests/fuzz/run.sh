@@ -31,7 +31,7 @@ mkdir -p "$dir/corpus/fuzz_stream" "$dir/corpus/fuzz_revert" "$dir/artifacts"
 n=0
 for f in $(seeds); do
     n=$((n + 1))
-    { printf '\007\000\000\000\000\000\000\000'; head -c 60000 "$f"; } >"$dir/corpus/fuzz_stream/seed$n"
+    { printf '\177\000\000\000\000\000\000\000'; head -c 60000 "$f"; } >"$dir/corpus/fuzz_stream/seed$n"
     head -c 60000 "$f" >"$dir/seed.in"
     "$dir/mojifix" --log "$dir/seed.log" "$dir/seed.in" >"$dir/seed.out" 2>/dev/null || true
     { cat "$dir/seed.log"; printf '\000'; cat "$dir/seed.out"; } >"$dir/corpus/fuzz_revert/seed$n"
