@@ -335,10 +335,11 @@ static void check_long_line(const char *piece, const char *want, size_t size)
 
 START_TEST(test_soft_cuts)
 {
-    /* In a line longer than 64 KiB, cuts past 16 KiB fall between two
-     * ASCII letters or digits: here inside names, numbers and escape
-     * parameters. */
-    check_long_line("caf&eacute; &amp;amp;eacute;x \x1B[1;31mred\x1B[0m \x1B]8;;http://a.b/c\x07link ",
+    /* In a line longer than 64 KiB, cuts fall before an ASCII word after a
+     * space, once the window holds 4 KiB of ASCII: here also inside a
+     * title's words, which an escape sequence holds. */
+    check_long_line("caf&eacute; &amp;amp;eacute;x \x1B[1;31mred\x1B[0m \x1B]8;;http://a.b/c\x07link "
+                    "\x1B]0;a title of words\x07",
                     "café éx red link ", 70 * 1024);
 }
 END_TEST
