@@ -346,7 +346,7 @@ END_TEST
 
 START_TEST(test_hard_cuts)
 {
-    /* No two ASCII letters or digits in a row: the cut falls near 64 KiB,
+    /* No ASCII word after a space: the cut falls near 64 KiB,
      * after an ASCII byte. */
     check_long_line("x\x1B]0;-.-.-.-.-.-.-.-\x07.&#9;", "x.\t", 70 * 1024);
     /* No ASCII at all: on a character boundary, not inside a CESU-8 pair. */
