@@ -3,9 +3,10 @@
  * letters of each group byte by byte.
  *
  * The lead bytes of letters outside Latin (CB..E1, E3..ED, F0) fall in byte
- * ranges, one per group of spam_scan.c's table; when the smallest and the
- * largest of a window are in one range, and Latin has under three letters
- * (ASCII ones, and leads C3..CA), at most one group takes part. */
+ * ranges, one per group of spam_scan.c's table (E0 two, told apart by the
+ * next byte); when the smallest and the largest of a window are in one
+ * range other than E0's, and Latin has under three letters (ASCII ones, and
+ * leads C3..CA), at most one group takes part. */
 #include "spam.h"
 
 #ifdef __SSE2__
@@ -83,7 +84,9 @@ int mf_spam_one_group(const uint8_t *buf, size_t len)
         return 1; /* Latin alone */
     __m128i sums = _mm_sad_epu8(g.latin, _mm_setzero_si128());
     int latin = _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
-    return latin < 3 && lead_range(lo) == lead_range(hi);
+    /* E0 leads Indic and, by the next byte, Thai, Lao or Tibetan: not one
+     * group for sure */
+    return latin < 3 && lo != 0xE0 && lead_range(lo) == lead_range(hi);
 }
 #else
 int mf_spam_one_group(const uint8_t *buf, size_t len)

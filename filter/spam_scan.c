@@ -1,6 +1,8 @@
 /* spam_scan.c: the byte-level look that tells which windows the spam
  * rule need not decode: those with letters of one script group only, or
  * with nothing a spam run needs. */
+#include <string.h>
+
 #include "charclass.h"
 #include "decode.h"
 #include "lexicon.h"
@@ -115,6 +117,18 @@ static void count_groups(const uint8_t *buf, size_t len, size_t count[16])
         count[k] = k < 14 ? (size_t)even[k] + odd[k] : 0;
     count[9] *= 2;
     count[10] *= 2;
+    /* E0 leads Indic scripts and, by its second byte, Thai, Lao and Tibetan:
+     * the table counts all as Indic ("क्रिรับโบนัสया" is two groups). */
+    for (const uint8_t *p = buf, *end = buf + len; count[6] && p + 1 < end;) {
+        const uint8_t *e0 = memchr(p, 0xE0, (size_t)(end - p - 1));
+        if (!e0)
+            break;
+        if (e0[1] >= 0xB8) {
+            count[6]--;
+            count[5]++;
+        }
+        p = e0 + 1;
+    }
 }
 
 /* The group with the most letters as a bit mask, with Latin the window's

@@ -53,6 +53,10 @@ START_TEST(runs_pushed_into_prose_are_removed)
               "Benutzername oder Passwort ist zu lang für das Protokoll.\n");
     check_fix("Name des Zeigerthemas. W澳门赌场ird nur von X-Servern verwendet.\n",
               "Name des Zeigerthemas. Wird nur von X-Servern verwendet.\n");
+    /* Thai and Devanagari share the lead byte E0 */
+    check_fix("क्या यह क्रिรับโบนัสया सक्षमित है\n", "क्या यह क्रिया सक्षमित है\n");
+    check_fix("ไม่สามารถเปิดไฟล์ได้ เพราะว่าไฟล์นั้นไม่มีอยู่ในระบบอีก\n",
+              "ไม่สามารถเปิดไฟล์ได้ เพราะว่าไฟล์นั้นไม่มีอยู่ในระบบอีก\n");
 }
 END_TEST
 
