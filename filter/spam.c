@@ -31,6 +31,10 @@
  * native word glued to an identifier ("Anchorsの設定") is short or ends
  * the line. */
 #define GLUED_MIN 4
+#define GLUED_MIN_CJK 3 /* characters that are words themselves */
+/* Characters each side of the word a run is glued to, looked up for
+ * promotional entries (they match across words: "jual ijazah"). */
+#define GLUE_CONTEXT 24
 /* Tokens of Latin letters that make the Latin of a window prose. */
 #define LATIN_PROSE_TOKENS 3
 
@@ -127,10 +131,35 @@ static int prose_letter(const spam_window *w, size_t i)
            cl != MF_CL_CYR_UPPER;
 }
 
-/* Prose going on past a blank at i (i - 1 wraps past 0: not < n). */
+/* Tokens (between blanks) of Latin letters only, two at least (with lower,
+ * in lower case): prose in Latin, not identifiers glued to CJK
+ * ("將pipeline狀態設為NULL") nor a title ("Trust Anchorsの設定"). */
+static size_t latin_tokens(const spam_window *w, int lower)
+{
+    size_t tokens = 0, letters = 0;
+    int pure = 1;
+    for (size_t i = 0; i <= w->n; i++) {
+        if (i == w->n || blank(w->c[i].cp) || line_end(w->c[i].cp)) {
+            tokens += pure && letters >= 2;
+            letters = 0;
+            pure = 1;
+            continue;
+        }
+        letters += w->g[i] == MF_G_LATIN;
+        pure &= w->g[i] == MF_G_NONE ||
+                (w->g[i] == MF_G_LATIN && (!lower || prose_letter(w, i)));
+    }
+    return tokens;
+}
+
+/* Prose going on past a blank at i (i - 1 wraps past 0: not < n), or the
+ * line ending there in a line of prose: a run glued to its first or last
+ * word ("九游会call frame search table must not be writable"). */
 static int prose_after(const spam_window *w, size_t i, int step)
 {
-    return i < w->n && blank(w->c[i].cp) && prose_letter(w, i + (size_t)step);
+    if (i >= w->n || line_end(w->c[i].cp))
+        return latin_tokens(w, 1) >= LATIN_PROSE_TOKENS;
+    return blank(w->c[i].cp) && prose_letter(w, i + (size_t)step);
 }
 
 static int homoglyphs(int a, int b)
@@ -198,6 +227,35 @@ static int inside_word(const spam_window *w, const mf_run *run)
            (prose_letter(w, run->start - 1) || prose_letter(w, run->end));
 }
 
+/* Whether promotional words cover the own-script letter at i: the text
+ * around them is then the spam, and a run glued to them the line's own
+ * ("ססמתtogel hari ini" where Indonesian spam outweighs the Hebrew). */
+static int glued_to_entry(mf_spam_scratch *s, spam_window *w, size_t from, size_t to,
+                          size_t i, int *rc)
+{
+    if (!w->whole && (*rc = mf_spam_cover(s, w, from, to)) != MF_OK)
+        return 1;
+    return (w->covered[i] & ENTRY) != 0;
+}
+
+/* A run glued to a word of prose on one side, with prose going on past a
+ * blank (or the line's end) on the other. */
+static int glued_run(mf_spam_scratch *s, spam_window *w, const mf_run *run, int left, int right,
+                     int *rc)
+{
+    if (!structural(w, run) || run->letters < (cjk(run->group) ? GLUED_MIN_CJK : GLUED_MIN) ||
+        spaceless(w->own) || w->own == MF_G_HANGUL || !w->dominant)
+        return 0;
+    /* the words on the glued side only: the run's own letters are no
+     * evidence about them */
+    size_t a = run->start, z = run->end;
+    if (left && prose_letter(w, a - 1) && prose_after(w, z, 1))
+        return !glued_to_entry(s, w, a > GLUE_CONTEXT ? a - GLUE_CONTEXT : 0, a, a - 1, rc);
+    if (right && prose_letter(w, z) && prose_after(w, a - 1, -1))
+        return !glued_to_entry(s, w, z, w->n - z > GLUE_CONTEXT ? z + GLUE_CONTEXT : w->n, z, rc);
+    return 0;
+}
+
 /* The signal that makes the run spam, or 0 to keep it. A Latin run loses
  * the words at its edges that no entry covers before it is judged ("judi
  * slot GFileIcon" in a Thai line). */
@@ -228,12 +286,7 @@ static int judge(mf_spam_scratch *s, spam_window *w, mf_run *run, int *rc)
         return MF_SPAM_DECORATED;
     if (lexicon)
         return MF_SPAM_LEXICON;
-    if (structural(w, run) && run->letters >= GLUED_MIN && !spaceless(w->own) &&
-        w->own != MF_G_HANGUL && w->dominant &&
-        ((left && prose_letter(w, run->start - 1) && prose_after(w, run->end, 1)) ||
-         (right && prose_letter(w, run->end) && prose_after(w, run->start - 1, -1))))
-        return MF_SPAM_GLUED_RUN;
-    return 0;
+    return glued_run(s, w, run, left, right, rc) ? MF_SPAM_GLUED_RUN : 0;
 }
 
 /* ---- removal --------------------------------------------------------------- */
@@ -315,31 +368,12 @@ static int all_hiragana(const spam_window *w, const mf_run *run)
     return 1;
 }
 
-/* Tokens (between blanks) of Latin letters only, two at least: prose in
- * Latin, not identifiers glued to CJK ("將pipeline狀態設為NULL"). */
-static size_t latin_tokens(const spam_window *w)
-{
-    size_t tokens = 0, letters = 0;
-    int pure = 1;
-    for (size_t i = 0; i <= w->n; i++) {
-        if (i == w->n || blank(w->c[i].cp) || line_end(w->c[i].cp)) {
-            tokens += pure && letters >= 2;
-            letters = 0;
-            pure = 1;
-            continue;
-        }
-        letters += w->g[i] == MF_G_LATIN;
-        pure &= w->g[i] == MF_G_LATIN || w->g[i] == MF_G_NONE;
-    }
-    return tokens;
-}
-
 /* Where Latin has the most letters but not enough to be the window's own
  * (code and names in CJK text, or a long run in a short line), runs inside
  * its words are still spam if the Latin is prose ("negat시알리스ive"). */
 static void inside_latin_words(spam_window *w)
 {
-    if (latin_tokens(w) < LATIN_PROSE_TOKENS)
+    if (latin_tokens(w, 0) < LATIN_PROSE_TOKENS)
         return;
     w->own = MF_G_LATIN;
     w->own_mask = 1u << MF_G_LATIN;

@@ -191,6 +191,8 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
         if (g == 14) /* a continuation byte */
             continue;
         if (g == own_group && !contested) { /* the bulk of the text: nothing to see */
+            if (prev & ~own & glue_mask)
+                return 1; /* "九游会call": a minor group glued to a word's start */
             prev = own;
             continue;
         }

@@ -53,6 +53,11 @@ START_TEST(runs_pushed_into_prose_are_removed)
               "Benutzername oder Passwort ist zu lang für das Protokoll.\n");
     check_fix("Name des Zeigerthemas. W澳门赌场ird nur von X-Servern verwendet.\n",
               "Name des Zeigerthemas. Wird nur von X-Servern verwendet.\n");
+    /* glued to the start of a word, and to the first word of a line */
+    check_fix("the frame 九游会call frame search table must not be writable\n",
+              "the frame call frame search table must not be writable\n");
+    check_fix("九游会call frame search table must not be writable\n",
+              "call frame search table must not be writable\n");
     /* Thai and Devanagari share the lead byte E0 */
     check_fix("क्या यह क्रिรับโบนัสया सक्षमित है\n", "क्या यह क्रिया सक्षमित है\n");
     check_fix("ไม่สามารถเปิดไฟล์ได้ เพราะว่าไฟล์นั้นไม่มีอยู่ในระบบอีก\n",
@@ -102,6 +107,8 @@ START_TEST(legitimate_mixed_text_is_kept)
         "정부는 카지노 규제를 강화했다\n",
         "смартфон Samsung Galaxy с экраном\n",
         "students at 東京大学 in Tokyo and at home\n",
+        /* a title, not prose: its Japanese ends the line */
+        "DNSSEC Negative Trust Anchorsの設定\n",
         "서울 at the start of a line with words\n",
         "The Korean word 카지노 means casino, and 바카라 is a card game\n",
         "Ads for 카지노 (\"casino\") flood Korean websites, regulators say.\n",
