@@ -40,6 +40,10 @@ size_t mf_spam_groups(const uint8_t *buf, size_t len);
  * part; false when it cannot tell. */
 int mf_spam_one_group(const uint8_t *buf, size_t len);
 
+/* E0 lead bytes in the window, and in *sea those of Thai, Lao or Tibetan
+ * (the next byte B8 or above); the rest are Indic. */
+size_t mf_spam_e0_leads(const uint8_t *buf, size_t len, size_t *sea);
+
 /* Whether spam_scan.c's byte table agrees with its byte classes (a test). */
 int mf_spam_scan_table_ok(void);
 

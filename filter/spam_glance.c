@@ -5,15 +5,27 @@
  * The lead bytes of letters outside Latin (CB..E1, E3..ED, F0) fall in byte
  * ranges, one per group of spam_scan.c's table (E0 two, told apart by the
  * next byte); when the smallest and the largest of a window are in one
- * range other than E0's, and Latin has under three letters (ASCII ones, and
- * leads C3..CA), at most one group takes part. */
+ * range, and Latin has under three letters (ASCII ones, and leads C3..CA),
+ * at most one group takes part. */
 #include "spam.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
-/* Which range of non-Latin lead bytes b is in: in one range, one group. */
+size_t mf_spam_e0_leads(const uint8_t *buf, size_t len, size_t *sea)
+{
+    size_t e0 = 0, thai = 0;
+    for (size_t i = 0; i + 1 < len; i++) { /* branch-free: Indic text is all E0 */
+        e0 += buf[i] == 0xE0;
+        thai += (buf[i] == 0xE0) & (buf[i + 1] >= 0xB8);
+    }
+    *sea = thai;
+    return e0;
+}
+
+/* Which range of non-Latin lead bytes b is in: in one range, one group (E0
+ * leads two: Indic, and by the next byte Thai, Lao, Tibetan). */
 static int lead_range(uint8_t b)
 {
     static const uint8_t upper[] = {0xCF, 0xD4, 0xD7, 0xDF, 0xE0, 0xE1, 0xE9, 0xED, 0xF0};
@@ -84,9 +96,12 @@ int mf_spam_one_group(const uint8_t *buf, size_t len)
         return 1; /* Latin alone */
     __m128i sums = _mm_sad_epu8(g.latin, _mm_setzero_si128());
     int latin = _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
-    /* E0 leads Indic and, by the next byte, Thai, Lao or Tibetan: not one
-     * group for sure */
-    return latin < 3 && lo != 0xE0 && lead_range(lo) == lead_range(hi);
+    if (latin >= 3 || lead_range(lo) != lead_range(hi))
+        return 0;
+    if (lo != 0xE0)
+        return 1;
+    size_t sea, e0 = mf_spam_e0_leads(buf, len, &sea);
+    return sea == 0 || sea == e0;
 }
 #else
 int mf_spam_one_group(const uint8_t *buf, size_t len)

@@ -32,6 +32,9 @@ static unsigned lead_bits(const uint8_t *p, size_t i, size_t len)
     return 0;
 }
 
+/* lead_bits of Thai and its neighbours, Han and kana, Hangul */
+#define SPACELESS_BITS (1u << 5 | 1u << 9 | 1u << 10)
+
 /* Bytes that begin an ornament: ▶ ◀ ● ★ ♥ ✔ ❤ ⭐ (U+2580-U+27FF,
  * U+2B00-U+2B7F), 【 】 《 》, emoji. */
 static int ornament_bytes(const uint8_t *p, size_t i, size_t len)
@@ -119,15 +122,11 @@ static void count_groups(const uint8_t *buf, size_t len, size_t count[16])
     count[10] *= 2;
     /* E0 leads Indic scripts and, by its second byte, Thai, Lao and Tibetan:
      * the table counts all as Indic ("क्रिรับโบนัสया" is two groups). */
-    for (const uint8_t *p = buf, *end = buf + len; count[6] && p + 1 < end;) {
-        const uint8_t *e0 = memchr(p, 0xE0, (size_t)(end - p - 1));
-        if (!e0)
-            break;
-        if (e0[1] >= 0xB8) {
-            count[6]--;
-            count[5]++;
-        }
-        p = e0 + 1;
+    if (count[6]) {
+        size_t sea;
+        mf_spam_e0_leads(buf, len, &sea);
+        count[6] -= sea;
+        count[5] += sea;
     }
 }
 
@@ -203,7 +202,12 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
         unsigned bits = lead_bits(buf, i, len);
         if (bits && prev && bits != prev && ((bits | prev) & glue_mask))
             return 1; /* "sho광주": a minor group glued; Latin gluing is left to entries */
-        if (bits && bits != prev && (contested || !(bits & own)) && lexicon_start(buf, i, len, user))
+        /* Entries glue to names in compounds ("수원콜걸", "香港六合彩"): in the
+         * scripts that write them without spaces, looked for at each letter
+         * of a minor group; elsewhere at its words' starts. */
+        if (bits && (bits != prev || (bits & SPACELESS_BITS)) &&
+            (contested || !(bits & own)) &&
+            lexicon_start(buf, i, len, user))
             return 1;
         if (b < 0x80) {
             int digit = b >= '0' && b <= '9';

@@ -58,6 +58,9 @@ START_TEST(runs_pushed_into_prose_are_removed)
               "the frame call frame search table must not be writable\n");
     check_fix("九游会call frame search table must not be writable\n",
               "call frame search table must not be writable\n");
+    /* entries glued to a name: the look finds them inside the compound */
+    check_fix("Surveille les modifications de 수원콜걸 고양출장샵 fichiers ou de répertoires.\n",
+              "Surveille les modifications de fichiers ou de répertoires.\n");
     /* Thai and Devanagari share the lead byte E0 */
     check_fix("क्या यह क्रिรับโบนัสया सक्षमित है\n", "क्या यह क्रिया सक्षमित है\n");
     check_fix("ไม่สามารถเปิดไฟล์ได้ เพราะว่าไฟล์นั้นไม่มีอยู่ในระบบอีก\n",
