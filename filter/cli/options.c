@@ -39,6 +39,22 @@ void mf_options_usage(void)
           "                         rule, one per line (UTF-8, # starts a comment), in\n"
           "                         addition to the built-in lists; may be repeated\n"
           "\n"
+          "Cosmetic rules (off by default; they change text that is not broken, after\n"
+          "the rules above, in the order listed):\n"
+          "      --newlines         make each line break LF: CRLF, CR, U+2028, U+2029,\n"
+          "                         and NEL when --no-c1 keeps it (by default the c1\n"
+          "                         rule reads U+0085 as \"…\")\n"
+          "      --strip-controls   remove control characters (C0 but tab, LF, FF and CR;\n"
+          "                         DEL; C1 controls left by the c1 rule) and the BOM\n"
+          "      --ligatures        spell out Latin ligatures (\"ﬁ\" as \"fi\", \"Ĳ\" as \"IJ\")\n"
+          "      --straight-quotes  make curly quotes straight (\"‘’‚‛\" as ', \"“”„‟\" as \")\n"
+          "      --halfwidth        make full-width forms ASCII (\"ＡＢＣ\" as \"ABC\") and\n"
+          "                         half-width katakana full-width (\"ｶﾞ\" as \"ガ\")\n"
+          "      --nfc              normalize to Unicode NFC (\"e\" U+0301 as \"é\")\n"
+          "      --nfkc             normalize to NFKC, compatibility forms too (\"²\"\n"
+          "                         as \"2\"); in place of --nfc\n"
+          "      --cosmetic         all of these but --straight-quotes and --nfkc\n"
+          "\n"
           "Records:\n"
           "      --jsonl            read JSON Lines: repair only one top-level string\n"
           "                         member of each record, as decoded (\\u escapes\n"
@@ -123,6 +139,14 @@ static int parse_flag(const char *a, mf_options *opt)
     else if (!strcmp(a, "--no-cesu")) opt->rules &= ~(unsigned)MF_RULE_CESU;
     else if (!strcmp(a, "--no-entities")) opt->rules &= ~(unsigned)MF_RULE_ENTITIES;
     else if (!strcmp(a, "--no-ansi")) opt->rules &= ~(unsigned)MF_RULE_ANSI;
+    else if (!strcmp(a, "--newlines")) opt->rules |= MF_RULE_NEWLINES;
+    else if (!strcmp(a, "--strip-controls")) opt->rules |= MF_RULE_CONTROLS;
+    else if (!strcmp(a, "--ligatures")) opt->rules |= MF_RULE_LIGATURES;
+    else if (!strcmp(a, "--straight-quotes")) opt->rules |= MF_RULE_QUOTES;
+    else if (!strcmp(a, "--halfwidth")) opt->rules |= MF_RULE_HALFWIDTH;
+    else if (!strcmp(a, "--nfc")) opt->rules |= MF_RULE_NFC;
+    else if (!strcmp(a, "--nfkc")) opt->rules |= MF_RULE_NFKC;
+    else if (!strcmp(a, "--cosmetic")) opt->rules |= MF_RULES_COSMETIC_SAFE;
     else if (!strcmp(a, "--check")) opt->check = 1;
     else if (!strcmp(a, "--stats")) opt->stats = 1;
     else if (!strcmp(a, "--jsonl")) opt->jsonl = 1;
