@@ -55,6 +55,15 @@ void mf_options_usage(void)
           "                         as \"2\"); in place of --nfc\n"
           "      --cosmetic         all of these but --straight-quotes and --nfkc\n"
           "\n"
+          "Encodings:\n"
+          "      --from=ENC         read the inputs as ENC (any encoding iconv -l lists,\n"
+          "                         e.g. UTF-16, SHIFT_JIS, CP1251), decode them to\n"
+          "                         UTF-8, then repair; an invalid or truncated\n"
+          "                         sequence ends the input (what came before it is\n"
+          "                         written) with its byte offset, exit status 2.\n"
+          "                         The output, -i's files and --log's offsets are\n"
+          "                         UTF-8; --revert gives the UTF-8 text back\n"
+          "\n"
           "Records:\n"
           "      --jsonl            read JSON Lines: repair only one top-level string\n"
           "                         member of each record, as decoded (\\u escapes\n"
@@ -204,6 +213,8 @@ static int parse_option(int argc, char **argv, int *i, mf_options *opt, char *er
         opt->field_given = 1;
         return (opt->field = value_of(a, "--field", argc, argv, i, err, errlen)) ? 0 : -1;
     }
+    if (has_value(a, "--from"))
+        return (opt->from = value_of(a, "--from", argc, argv, i, err, errlen)) ? 0 : -1;
     if (has_value(a, "--revert"))
         return (opt->revert_log = value_of(a, "--revert", argc, argv, i, err, errlen)) ? 0 : -1;
     if (parse_flag(a, opt) == 0)
@@ -223,6 +234,8 @@ static const char *conflict(const mf_options *opt)
         return "--revert takes the files by name, not --recursive";
     if (opt->field_given && !opt->jsonl)
         return "--field goes with --jsonl";
+    if (opt->from && opt->revert_log)
+        return "--revert takes no --from (the log is of the UTF-8 text --from read)";
     if (opt->jsonl && opt->revert_log)
         return "--revert takes no --jsonl (a log made with --jsonl is reverted without it)";
     if (opt->in_place && opt->nfiles == 0)

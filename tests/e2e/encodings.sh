@@ -1,0 +1,130 @@
+# tests/e2e/encodings.sh: --from ENC (iconv), sourced by run.sh, whose
+# helpers (pass, fail, status_is, show_diff) and variables ($mojifix, $tmp)
+# it uses. Expected text is made by iconv(1), the oracle.
+
+e="$tmp/encodings"
+mkdir -p "$e"
+
+# from_gives NAME FILE WANT ARG...: mojifix ARG... FILE writes WANT, exit 0,
+# nothing on standard error.
+from_gives() {
+    name=$1 file=$2 want=$3
+    shift 3
+    status=0
+    "$mojifix" "$@" "$file" >"$e/out" 2>"$e/err" || status=$?
+    if ! cmp -s "$e/out" "$want"; then
+        fail "$name: output differs"
+        show_diff "$want" "$e/out"
+    elif [ -s "$e/err" ]; then
+        fail "$name: unexpected standard error" "$(head -n 3 "$e/err")"
+    elif status_is "$name" "$status" 0; then
+        pass "$name"
+    fi
+}
+
+# UTF-16 with a byte order mark: iconv's UTF-16 reads the BOM and drops it.
+printf 'caf\303\251 \303\240 Paris, \342\200\234quoted\342\200\235\n' >"$e/fr.want"
+printf '\377\376' >"$e/fr.utf16"
+iconv -f UTF-8 -t UTF-16LE <"$e/fr.want" >>"$e/fr.utf16"
+from_gives "--from UTF-16, little-endian with a BOM" "$e/fr.utf16" "$e/fr.want" --from=UTF-16
+# A UTF-16 file is binary (NUL bytes) without --from: skipped, not garbled.
+status=0
+"$mojifix" "$e/fr.utf16" >"$e/out" 2>"$e/err" || status=$?
+if grep -q "binary file" "$e/err" && [ ! -s "$e/out" ] && status_is "UTF-16 without --from" "$status" 0; then
+    pass "UTF-16 without --from is skipped as binary"
+else
+    fail "UTF-16 without --from: not skipped" "$(cat "$e/err")"
+fi
+
+# Shift_JIS, and Windows-1251 with mojibake inside: decoded, then repaired.
+printf '\346\227\245\346\234\254\350\252\236\343\201\256\343\203\206\343\202\255\343\202\271\343\203\210\n' >"$e/ja.want"
+iconv -f UTF-8 -t SHIFT_JIS <"$e/ja.want" >"$e/ja.sjis"
+from_gives "--from SHIFT_JIS" "$e/ja.sjis" "$e/ja.want" --from SHIFT_JIS
+printf '\320\237\321\200\320\270\320\262\320\265\321\202, \320\274\320\270\321\200\n' >"$e/ru.want"
+iconv -f UTF-8 -t CP1251 <"$e/ru.want" >"$e/ru.cp1251"
+from_gives "--from CP1251" "$e/ru.cp1251" "$e/ru.want" --from=CP1251
+# "café" broken through cp1252 (Ã©), written in cp1251 as its two letters'
+# bytes cannot be: the Latin-1 file holds it, decoded, then repaired.
+printf 'caf\303\251\n' >"$e/moji.want"
+printf 'caf\303\203\302\251\n' | iconv -f UTF-8 -t LATIN1 >"$e/moji.latin1"
+from_gives "--from LATIN1, then the mojibake repaired" "$e/moji.latin1" "$e/moji.want" --from=LATIN1
+
+# Sequences cut by the reads: 300 KiB of Shift_JIS after an odd ASCII byte,
+# from a file and through a pipe, and gzip-compressed.
+{
+    printf 'x'
+    i=0
+    while [ $i -lt 2000 ]; do cat "$e/ja.want"; i=$((i + 1)); done
+} >"$e/big.want"
+iconv -f UTF-8 -t SHIFT_JIS <"$e/big.want" >"$e/big.sjis"
+from_gives "--from SHIFT_JIS, sequences across reads" "$e/big.sjis" "$e/big.want" --from=SHIFT_JIS
+status=0
+cat "$e/big.sjis" | "$mojifix" --from=SHIFT_JIS >"$e/out" 2>"$e/err" || status=$?
+if cmp -s "$e/out" "$e/big.want" && [ ! -s "$e/err" ] && status_is "--from through a pipe" "$status" 0; then
+    pass "--from SHIFT_JIS through a pipe"
+else
+    fail "--from SHIFT_JIS through a pipe: output differs" "$(head -n 3 "$e/err")"
+fi
+gzip -c "$e/big.sjis" >"$e/big.sjis.gz"
+from_gives "--from SHIFT_JIS of a .gz file" "$e/big.sjis.gz" "$e/big.want" --from=SHIFT_JIS
+
+# A sequence cut off at the end: the text before it is written; the offset
+# of its first byte is named; exit 2.
+head -c 7 "$e/ja.sjis" >"$e/cut.sjis" # three characters and a half
+status=0
+"$mojifix" --from=SHIFT_JIS "$e/cut.sjis" >"$e/out" 2>"$e/err" || status=$?
+if [ "$(cat "$e/out")" != "$(printf '\346\227\245\346\234\254\350\252\236')" ]; then
+    fail "--from, truncated: the text before the cut is not written" "$(od -c "$e/out" | head -n 2)"
+elif ! grep -q "^mojifix: $e/cut.sjis: incomplete character at the end for the encoding SHIFT_JIS at byte 6 of the input$" "$e/err"; then
+    fail "--from, truncated: message" "$(cat "$e/err")"
+elif status_is "--from, truncated" "$status" 2; then
+    pass "--from: a sequence cut off at the end, with its offset"
+fi
+
+# An invalid byte: where it is, and nothing made up past it.
+printf 'abc\202\240\377Adef\n' >"$e/bad.sjis"
+status=0
+"$mojifix" --from=SHIFT_JIS "$e/bad.sjis" >"$e/out" 2>"$e/err" || status=$?
+if [ "$(cat "$e/out")" != "$(printf 'abc\343\201\202')" ]; then
+    fail "--from, invalid byte: output" "$(od -c "$e/out" | head -n 2)"
+elif ! grep -q "^mojifix: $e/bad.sjis: invalid byte sequence for the encoding SHIFT_JIS at byte 5 of the input$" "$e/err"; then
+    fail "--from, invalid byte: message" "$(cat "$e/err")"
+elif status_is "--from, invalid byte" "$status" 2; then
+    pass "--from: an invalid byte, with its offset"
+fi
+
+# Unknown encodings, and --revert, are usage errors.
+status=0
+"$mojifix" --from=NO-SUCH-ENCODING "$e/ja.sjis" >"$e/out" 2>"$e/err" || status=$?
+if grep -q "unknown encoding 'NO-SUCH-ENCODING'" "$e/err" && [ ! -s "$e/out" ] &&
+    status_is "--from, unknown encoding" "$status" 2; then
+    pass "--from: an unknown encoding"
+else
+    fail "--from, unknown encoding" "$(cat "$e/err")"
+fi
+status=0
+"$mojifix" --from=CP1251 --revert "$e/x.log" "$e/ru.cp1251" >"$e/out" 2>"$e/err" || status=$?
+if grep -q "revert takes no --from" "$e/err" && status_is "--from with --revert" "$status" 2; then
+    pass "--from with --revert is refused"
+else
+    fail "--from with --revert" "$(cat "$e/err")"
+fi
+
+# -i writes UTF-8 back; --log's offsets are of the UTF-8 text, which
+# --revert gives back.
+cp "$e/moji.latin1" "$e/inplace.txt"
+status=0
+"$mojifix" --from=LATIN1 --log "$e/moji.log" -i.orig "$e/inplace.txt" 2>"$e/err" || status=$?
+printf 'caf\303\203\302\251\n' >"$e/moji.utf8"
+if cmp -s "$e/inplace.txt" "$e/moji.want" && cmp -s "$e/inplace.txt.orig" "$e/moji.latin1" &&
+    "$mojifix" --revert "$e/moji.log" "$e/inplace.txt" >"$e/back" 2>>"$e/err" &&
+    cmp -s "$e/back" "$e/moji.utf8" && status_is "--from with -i and --log" "$status" 0; then
+    pass "--from with -i writes UTF-8; --log reverts to the decoded text"
+else
+    fail "--from with -i and --log" "$(cat "$e/err")"
+fi
+
+# --jsonl: records in UTF-16 are decoded first.
+printf '{"text":"caf\303\203\302\251","n":1}\n' | iconv -f UTF-8 -t UTF-16 >"$e/rec.utf16"
+printf '{"text":"caf\303\251","n":1}\n' >"$e/rec.want"
+from_gives "--from UTF-16 with --jsonl" "$e/rec.utf16" "$e/rec.want" --from=UTF-16 --jsonl
