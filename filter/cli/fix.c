@@ -132,6 +132,14 @@ static void configure(fix_ctx *c, mf_config *cfg)
     }
 }
 
+/* --guess with --explain: what was chosen, why, and how sure. */
+static void tell_guess(void *ctx, const recode_guess *g)
+{
+    const fix_ctx *c = ctx;
+    fprintf(c->job->explain, "%s: encoding %s (%s; confidence %d%%)\n", c->name, g->name, g->why,
+            g->confidence);
+}
+
 /* Says what went wrong with the input, or that it was skipped. */
 static void tell(const fix_result *r, const zin *in, const char *name)
 {
@@ -162,14 +170,19 @@ int fix_input(fix_job *job, zin *in, const char *name, int sniff, sink *out, fix
     configure(&c, &cfg);
     recode rec;
     char *buf = malloc(FIX_READ_SIZE);
-    int err = !buf ? ENOMEM : job->from ? recode_open(&rec, job->from) : 0;
+    int recoding = job->from || job->guess;
+    int err = !buf ? ENOMEM : recoding ? recode_open(&rec, job->from) : 0;
     if (err) {
         say(name, "%s", strerror(err));
         free(buf);
         r->status = MF_ERR_NOMEM;
         return -1;
     }
-    in->recode = job->from ? &rec : NULL;
+    in->recode = recoding ? &rec : NULL;
+    if (recoding && job->explain) {
+        rec.on_guess = tell_guess;
+        rec.guess_ctx = &c;
+    }
     r->status = pump(&c, &cfg, buf, sniff && !job->binary_ok);
     if (r->status == MF_OK && sink_finish(out) != 0)
         r->status = MF_ERR_OUTPUT;

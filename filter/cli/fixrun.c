@@ -102,7 +102,7 @@ int fixrun(const mf_options *opt)
     fix_job job = {opt->rules, opt->jsonl ? opt->field : NULL, words, words_length,
                    opt->explain ? stderr : NULL, opt->log_file ? &log_state : NULL,
                    opt->stats ? &st : NULL, opt->check || opt->in_place, 0, opt->binary_ok, NULL,
-                   opt->from};
+                   opt->from, opt->guess};
     if (opt->from && from_known(opt->from) != 0) {
         free(words);
         return MF_EXIT_TROUBLE;

@@ -63,6 +63,10 @@ void mf_options_usage(void)
           "                         written) with its byte offset, exit status 2.\n"
           "                         The output, -i's files and --log's offsets are\n"
           "                         UTF-8; --revert gives the UTF-8 text back\n"
+          "      --guess            guess each input's encoding from its first 64 KiB:\n"
+          "                         a byte order mark, the NUL bytes of UTF-16 or\n"
+          "                         UTF-32, UTF-8, else ICU's charset detector; then\n"
+          "                         as --from (--explain says what and how sure)\n"
           "\n"
           "Records:\n"
           "      --jsonl            read JSON Lines: repair only one top-level string\n"
@@ -156,6 +160,7 @@ static int parse_flag(const char *a, mf_options *opt)
     else if (!strcmp(a, "--nfc")) opt->rules |= MF_RULE_NFC;
     else if (!strcmp(a, "--nfkc")) opt->rules |= MF_RULE_NFKC;
     else if (!strcmp(a, "--cosmetic")) opt->rules |= MF_RULES_COSMETIC_SAFE;
+    else if (!strcmp(a, "--guess")) opt->guess = 1;
     else if (!strcmp(a, "--check")) opt->check = 1;
     else if (!strcmp(a, "--stats")) opt->stats = 1;
     else if (!strcmp(a, "--jsonl")) opt->jsonl = 1;
@@ -234,8 +239,10 @@ static const char *conflict(const mf_options *opt)
         return "--revert takes the files by name, not --recursive";
     if (opt->field_given && !opt->jsonl)
         return "--field goes with --jsonl";
-    if (opt->from && opt->revert_log)
-        return "--revert takes no --from (the log is of the UTF-8 text --from read)";
+    if ((opt->from || opt->guess) && opt->revert_log)
+        return "--revert takes no --from or --guess (the log is of the UTF-8 text they read)";
+    if (opt->from && opt->guess)
+        return "--from and --guess cannot go together";
     if (opt->jsonl && opt->revert_log)
         return "--revert takes no --jsonl (a log made with --jsonl is reverted without it)";
     if (opt->in_place && opt->nfiles == 0)

@@ -15,13 +15,13 @@ int recode_open(recode *r, const char *from)
 {
     memset(r, 0, sizeof *r);
     r->from = from;
-    r->cd = iconv_open("UTF-8", from);
-    if (r->cd == (iconv_t)-1)
+    r->guessing = from == NULL;
+    r->cd = from ? iconv_open("UTF-8", from) : (iconv_t)-1;
+    if (from && r->cd == (iconv_t)-1)
         return errno == EINVAL ? EINVAL : errno;
     r->buf = malloc(RECODE_BUF);
     if (!r->buf) {
-        iconv_close(r->cd);
-        r->cd = (iconv_t)-1;
+        recode_close(r);
         return ENOMEM;
     }
     return 0;
@@ -29,10 +29,52 @@ int recode_open(recode *r, const char *from)
 
 void recode_close(recode *r)
 {
-    if (r->cd != (iconv_t)-1 && r->buf)
+    if (r->cd != (iconv_t)-1)
         iconv_close(r->cd);
+    r->cd = (iconv_t)-1;
     free(r->buf);
     r->buf = NULL;
+}
+
+/* Reads the first block whole and chooses its encoding; UTF-8 is read as
+ * it is (its invalid bytes are the repair's), an encoding iconv does not
+ * know too, and said so. Returns 0 or -1 (a read error). */
+static int guess(recode *r, struct zin *in)
+{
+    while (r->len < RECODE_BUF) {
+        ssize_t k = zin_read_source(in, r->buf + r->len, RECODE_BUF - r->len);
+        if (k < 0)
+            return -1;
+        if (k == 0) {
+            r->eof = 1;
+            break;
+        }
+        r->len += (size_t)k;
+    }
+    r->guessing = 0;
+    recode_guess_block((const unsigned char *)r->buf, r->len, &r->guess);
+    if (strcmp(r->guess.name, "UTF-8") != 0) {
+        r->cd = iconv_open("UTF-8", r->guess.name);
+        if (r->cd == (iconv_t)-1) {
+            r->guess.why = "guessed, but iconv does not know it: read as UTF-8";
+            r->guess.confidence = 0;
+        }
+    }
+    r->from = r->guess.name;
+    if (r->on_guess)
+        r->on_guess(r->guess_ctx, &r->guess);
+    return 0;
+}
+
+/* The text as it is: what the guess read, then the rest. */
+static ssize_t pass(recode *r, struct zin *in, char *out, size_t n)
+{
+    if (r->pos == r->len)
+        return zin_read_source(in, out, n);
+    size_t k = r->len - r->pos < n ? r->len - r->pos : n;
+    memcpy(out, r->buf + r->pos, k);
+    r->pos += k;
+    return (ssize_t)k;
 }
 
 static ssize_t bad(struct zin *in, const char *what, uint64_t at)
@@ -70,6 +112,10 @@ static ssize_t convert(recode *r, char *out, size_t n, int *invalid)
 
 ssize_t recode_read(recode *r, struct zin *in, char *out, size_t n)
 {
+    if (r->guessing && guess(r, in) != 0)
+        return -1;
+    if (r->cd == (iconv_t)-1)
+        return pass(r, in, out, n);
     for (;;) {
         if (r->spilled < r->nspill) {
             size_t k = r->nspill - r->spilled < n ? r->nspill - r->spilled : n;

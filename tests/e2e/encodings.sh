@@ -128,3 +128,66 @@ fi
 printf '{"text":"caf\303\203\302\251","n":1}\n' | iconv -f UTF-8 -t UTF-16 >"$e/rec.utf16"
 printf '{"text":"caf\303\251","n":1}\n' >"$e/rec.want"
 from_gives "--from UTF-16 with --jsonl" "$e/rec.utf16" "$e/rec.want" --from=UTF-16 --jsonl
+
+# ---- --guess ----
+
+# guess_gives NAME FILE WANT EXPLAIN: mojifix --guess --explain=E FILE
+# writes WANT and tells EXPLAIN (a regular expression) in E.
+guess_gives() {
+    name=$1 file=$2 want=$3 re=$4
+    status=0
+    "$mojifix" --guess --explain="$e/explain" "$file" >"$e/out" 2>"$e/err" || status=$?
+    if ! cmp -s "$e/out" "$want"; then
+        fail "$name: output differs"
+        show_diff "$want" "$e/out"
+    elif ! grep -q "$re" "$e/explain"; then
+        fail "$name: --explain does not say '$re'" "$(cat "$e/explain")"
+    elif status_is "$name" "$status" 0; then
+        pass "$name"
+    fi
+}
+
+guess_gives "--guess: UTF-16 by its BOM" "$e/fr.utf16" "$e/fr.want" \
+    "^$e/fr.utf16: encoding UTF-16 (byte order mark; confidence 100%)$"
+iconv -f UTF-8 -t UTF-16LE <"$e/fr.want" >"$e/fr.utf16le"
+guess_gives "--guess: UTF-16LE by its NUL bytes" "$e/fr.utf16le" "$e/fr.want" \
+    ": encoding UTF-16LE (NUL bytes; confidence 90%)$"
+iconv -f UTF-8 -t UTF-32BE <"$e/fr.want" >"$e/fr.utf32be"
+guess_gives "--guess: UTF-32BE by its NUL bytes" "$e/fr.utf32be" "$e/fr.want" \
+    ": encoding UTF-32BE (NUL bytes; confidence 90%)$"
+# A paragraph is enough for the detector; a line of a few words is not.
+para() {
+    i=0
+    while [ $i -lt 20 ]; do printf '%s' "$1"; i=$((i + 1)); done
+    printf '\n'
+}
+para '日本語のテキストです。今日は良い天気ですね。' >"$e/jap.want"
+iconv -f UTF-8 -t SHIFT_JIS <"$e/jap.want" >"$e/jap.sjis"
+guess_gives "--guess: Shift_JIS" "$e/jap.sjis" "$e/jap.want" \
+    ": encoding Shift_JIS (ICU's charset detector; confidence [0-9]*%)$"
+para 'Это простой русский текст о погоде и природе. ' >"$e/rus.want"
+iconv -f UTF-8 -t CP1251 <"$e/rus.want" >"$e/rus.cp1251"
+guess_gives "--guess: Windows-1251" "$e/rus.cp1251" "$e/rus.want" \
+    ": encoding windows-1251 (ICU's charset detector; confidence [0-9]*%)$"
+# UTF-8 with a stray cp1252 byte stays UTF-8: the byte is the repair's.
+printf 'd\303\251j\303\240 vu, caf\351\n' >"$e/mixed.txt"
+printf 'd\303\251j\303\240 vu, caf\303\251\n' >"$e/mixed.want"
+guess_gives "--guess: UTF-8 with a cp1252 byte" "$e/mixed.txt" "$e/mixed.want" \
+    ": encoding UTF-8 (valid UTF-8, or mostly; confidence 100%)$"
+# A truncated sequence at the end of what was guessed: its offset, exit 2.
+head -c $(($(wc -c <"$e/jap.sjis") - 2)) "$e/jap.sjis" >"$e/jap_cut.sjis"
+status=0
+"$mojifix" --guess "$e/jap_cut.sjis" >"$e/out" 2>"$e/err" || status=$?
+if grep -q "incomplete character at the end for the encoding Shift_JIS at byte $(($(wc -c <"$e/jap.sjis") - 3)) of the input" "$e/err" &&
+    status_is "--guess, truncated" "$status" 2; then
+    pass "--guess: a sequence cut off at the end, with its offset"
+else
+    fail "--guess, truncated" "$(cat "$e/err")"
+fi
+status=0
+"$mojifix" --guess --from=CP1251 "$e/rus.cp1251" >"$e/out" 2>"$e/err" || status=$?
+if grep -q "cannot go together" "$e/err" && status_is "--guess with --from" "$status" 2; then
+    pass "--guess with --from is refused"
+else
+    fail "--guess with --from" "$(cat "$e/err")"
+fi
