@@ -15,26 +15,6 @@
 #include "grow.h"
 #include "mojifix.h"
 
-static void run_examples(const example *e, size_t n, unsigned rules)
-{
-    expect_rules = rules;
-    for (size_t i = 0; i < n; i++)
-        expect(e[i].name, e[i].in, strlen(e[i].in), e[i].out, strlen(e[i].out), e[i].rule);
-    expect_rules = MF_RULES_DEFAULT;
-}
-
-#define RUN(examples, rules) run_examples(examples, sizeof examples / sizeof *examples, rules)
-
-static void run_kept(const char *const *texts, size_t n, unsigned rules)
-{
-    expect_rules = rules;
-    for (size_t i = 0; i < n; i++)
-        expect("kept", texts[i], strlen(texts[i]), texts[i], strlen(texts[i]), NULL);
-    expect_rules = MF_RULES_DEFAULT;
-}
-
-#define KEEP(texts, rules) run_kept(texts, sizeof texts / sizeof *texts, rules)
-
 #define WITH(rule) (MF_RULES_DEFAULT | (rule))
 
 /* One input, fixed once, without the contexts of expect() (a CRLF line is

@@ -68,30 +68,29 @@ fi
 gzip -c "$e/big.sjis" >"$e/big.sjis.gz"
 from_gives "--from SHIFT_JIS of a .gz file" "$e/big.sjis.gz" "$e/big.want" --from=SHIFT_JIS
 
-# A sequence cut off at the end: the text before it is written; the offset
-# of its first byte is named; exit 2.
-head -c 7 "$e/ja.sjis" >"$e/cut.sjis" # three characters and a half
-status=0
-"$mojifix" --from=SHIFT_JIS "$e/cut.sjis" >"$e/out" 2>"$e/err" || status=$?
-if [ "$(cat "$e/out")" != "$(printf '\346\227\245\346\234\254\350\252\236')" ]; then
-    fail "--from, truncated: the text before the cut is not written" "$(od -c "$e/out" | head -n 2)"
-elif ! grep -q "^mojifix: $e/cut.sjis: incomplete character at the end for the encoding SHIFT_JIS at byte 6 of the input$" "$e/err"; then
-    fail "--from, truncated: message" "$(cat "$e/err")"
-elif status_is "--from, truncated" "$status" 2; then
-    pass "--from: a sequence cut off at the end, with its offset"
-fi
-
-# An invalid byte: where it is, and nothing made up past it.
+# from_fails NAME FILE WANT MESSAGE: mojifix --from=SHIFT_JIS FILE writes
+# the text WANT that comes before the trouble, says MESSAGE, and exits 2.
+from_fails() {
+    name=$1 file=$2 want=$3 message=$4
+    status=0
+    "$mojifix" --from=SHIFT_JIS "$file" >"$e/out" 2>"$e/err" || status=$?
+    if [ "$(cat "$e/out")" != "$want" ]; then
+        fail "$name: the text before the trouble is not written" "$(od -c "$e/out" | head -n 2)"
+    elif [ "$(cat "$e/err")" != "mojifix: $file: $message" ]; then
+        fail "$name: message" "$(cat "$e/err")"
+    elif status_is "$name" "$status" 2; then
+        pass "$name"
+    fi
+}
+# A sequence cut off at the end (three characters and a half), and an
+# invalid byte: where they begin, and nothing made up past them.
+head -c 7 "$e/ja.sjis" >"$e/cut.sjis"
+from_fails "--from: a sequence cut off at the end, with its offset" "$e/cut.sjis" \
+    "$(printf '\346\227\245\346\234\254\350\252\236')" \
+    "incomplete character at the end for the encoding SHIFT_JIS at byte 6 of the input"
 printf 'abc\202\240\377Adef\n' >"$e/bad.sjis"
-status=0
-"$mojifix" --from=SHIFT_JIS "$e/bad.sjis" >"$e/out" 2>"$e/err" || status=$?
-if [ "$(cat "$e/out")" != "$(printf 'abc\343\201\202')" ]; then
-    fail "--from, invalid byte: output" "$(od -c "$e/out" | head -n 2)"
-elif ! grep -q "^mojifix: $e/bad.sjis: invalid byte sequence for the encoding SHIFT_JIS at byte 5 of the input$" "$e/err"; then
-    fail "--from, invalid byte: message" "$(cat "$e/err")"
-elif status_is "--from, invalid byte" "$status" 2; then
-    pass "--from: an invalid byte, with its offset"
-fi
+from_fails "--from: an invalid byte, with its offset" "$e/bad.sjis" "$(printf 'abc\343\201\202')" \
+    "invalid byte sequence for the encoding SHIFT_JIS at byte 5 of the input"
 
 # Unknown encodings, and --revert, are usage errors.
 status=0
