@@ -51,7 +51,10 @@ void mf_edit_rule_name(const mf_edit_rec *rec, char *buf, size_t size)
     static const char *const names[] = {
         [MF_EDIT_SPAM] = "spam-run",     [MF_EDIT_C1] = "c1-as-cp1252",
         [MF_EDIT_CESU] = "cesu-8",       [MF_EDIT_ENTITY] = "html-entity",
-        [MF_EDIT_ANSI] = "ansi-escape",
+        [MF_EDIT_ANSI] = "ansi-escape",  [MF_EDIT_NFC] = "nfc",
+        [MF_EDIT_NFKC] = "nfkc",         [MF_EDIT_QUOTE] = "straight-quote",
+        [MF_EDIT_LIGATURE] = "ligature", [MF_EDIT_WIDTH] = "halfwidth",
+        [MF_EDIT_NEWLINE] = "newline",   [MF_EDIT_CONTROL] = "control",
     };
     if (rec->kind == MF_EDIT_INVALID) {
         snprintf(buf, size, "invalid-utf8-as-%s", mf_codecs[0].name);

@@ -13,7 +13,14 @@ enum {
     MF_EDIT_C1 = 3,      /* kind: C1 controls read as cp1252 */
     MF_EDIT_CESU = 4,    /* kind: CESU-8 or modified UTF-8 read */
     MF_EDIT_ENTITY = 5,  /* kind: HTML entities read */
-    MF_EDIT_ANSI = 6     /* kind: escape sequences removed */
+    MF_EDIT_ANSI = 6,    /* kind: escape sequences removed */
+    MF_EDIT_NFC = 7,     /* the cosmetic kinds (cosmetic.h) */
+    MF_EDIT_NFKC = 8,
+    MF_EDIT_QUOTE = 9,
+    MF_EDIT_LIGATURE = 10,
+    MF_EDIT_WIDTH = 11,
+    MF_EDIT_NEWLINE = 12,
+    MF_EDIT_CONTROL = 13
 };
 
 typedef struct mf_edit_rec {

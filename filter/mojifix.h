@@ -31,7 +31,8 @@ typedef enum mf_status {
     MF_ERR_NOMEM = -1,  /* an allocation failed */
     MF_ERR_ARG = -2,    /* a bad argument (NULL stream, unknown codec name) */
     MF_ERR_OUTPUT = -3, /* the output callback reported a failure */
-    MF_ERR_STATE = -4   /* the stream was used after mf_stream_finish */
+    MF_ERR_STATE = -4,  /* the stream was used after mf_stream_finish */
+    MF_ERR_UNICODE = -5 /* ICU's normalization data could not be loaded */
 } mf_status;
 
 /* A static English description of a status code. */
@@ -48,10 +49,25 @@ enum {
     MF_RULE_C1 = 1u << 3,           /* C1 controls standing for cp1252 characters */
     MF_RULE_CESU = 1u << 4,         /* CESU-8 and Java's modified UTF-8 */
     MF_RULE_ENTITIES = 1u << 5,     /* HTML entities in text that is not HTML */
-    MF_RULE_ANSI = 1u << 6          /* ANSI terminal escape sequences, removed */
+    MF_RULE_ANSI = 1u << 6,         /* ANSI terminal escape sequences, removed */
+    /* Cosmetic rules, off by default: they change text that is not broken. */
+    MF_RULE_NFC = 1u << 7,          /* Unicode normalization form C */
+    MF_RULE_NFKC = 1u << 8,         /* form KC (compatibility); wins over NFC */
+    MF_RULE_QUOTES = 1u << 9,       /* curly quotes made straight: ‘’‚‛ ' and “”„‟ " */
+    MF_RULE_LIGATURES = 1u << 10,   /* Latin ligatures spelled out: ﬁ fi, Ĳ IJ */
+    MF_RULE_HALFWIDTH = 1u << 11,   /* full-width forms to ASCII, half-width kana to kana */
+    MF_RULE_NEWLINES = 1u << 12,    /* CRLF, CR, NEL, U+2028, U+2029 to LF */
+    MF_RULE_CONTROLS = 1u << 13     /* control characters and the BOM, removed */
 };
 #define MF_RULES_DEFAULT (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM | \
                           MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES | MF_RULE_ANSI)
+/* All the cosmetic rules; and the set --cosmetic turns on, which keeps what
+ * the text means and how it reads (not NFKC, which makes "²" a "2", nor
+ * straight quotes, which undo typography on purpose). */
+#define MF_RULES_COSMETIC (MF_RULE_NFC | MF_RULE_NFKC | MF_RULE_QUOTES | MF_RULE_LIGATURES | \
+                           MF_RULE_HALFWIDTH | MF_RULE_NEWLINES | MF_RULE_CONTROLS)
+#define MF_RULES_COSMETIC_SAFE (MF_RULE_NFC | MF_RULE_LIGATURES | MF_RULE_HALFWIDTH | \
+                                MF_RULE_NEWLINES | MF_RULE_CONTROLS)
 
 /* One change: input bytes [offset, offset + length) become replacement.
  * Offsets count from the first byte given to the stream. The pointers are

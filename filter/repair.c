@@ -33,6 +33,7 @@ void mf_repair_free(mf_repair *r)
     free(r->all);
     free(r->unit_delta);
     mf_spam_scratch_free(&r->spam);
+    mf_cosmetic_scratch_free(&r->cosmetic);
     free(r);
 }
 
@@ -143,7 +144,7 @@ unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules)
         run |= MF_RULE_ENTITIES;
     if ((rules & MF_RULE_ANSI) && memchr(buf, 0x1B, len))
         run |= MF_RULE_ANSI;
-    return run;
+    return run | mf_cosmetic_rules(buf, len, rules);
 }
 
 /* Decodes the window and undoes the mojibake it chooses to (*any). */
@@ -179,7 +180,13 @@ static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
     if (rc == MF_OK && (rules & MF_RULE_SPAM) && !any && !any_rule_change(r, rules) &&
         (spam_suspect >= 0 ? spam_suspect : mf_spam_suspect(buf, len, r->spam.user)))
         rc = mf_spam_mark(&r->spam, r->chars.v, r->chars.n);
-    return rc == MF_OK ? emit_edits(r, rules, edits) : rc;
+    if (rc == MF_OK)
+        rc = emit_edits(r, rules, edits);
+    /* The cosmetic rules change text that is not broken: only text the
+     * others leave as it is (the settle loop repairs what they make). */
+    if (rc == MF_OK && edits->n == 0 && (rules & MF_RULES_COSMETIC))
+        rc = mf_cosmetic_window(&r->cosmetic, buf, len, rules, edits);
+    return rc;
 }
 
 /* A repair can make text that a second repair would change (an invalid byte

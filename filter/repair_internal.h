@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "charclass.h"
+#include "cosmetic.h"
 #include "decode.h"
 #include "spam.h"
 #include "repair.h"
@@ -89,6 +90,7 @@ struct mf_repair {
     int32_t *unit_delta;          /* per unit, what it changes in each */
     size_t nlangs;
     mf_spam_scratch spam;
+    mf_cosmetic_scratch cosmetic;
 };
 
 /* units.c: every unit of r->chars, of every depth, sorted by first

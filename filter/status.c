@@ -9,6 +9,7 @@ const char *mf_strerror(int status)
     case MF_ERR_ARG: return "invalid argument";
     case MF_ERR_OUTPUT: return "output failed";
     case MF_ERR_STATE: return "stream already finished";
+    case MF_ERR_UNICODE: return "Unicode normalization data (ICU) unavailable";
     default: return "unknown error";
     }
 }

@@ -45,6 +45,7 @@ struct mf_stream {
     mf_edits edits;
     uint8_t stop[256];    /* bytes that take a line off the ASCII fast path, */
     uint64_t amp, esc;    /* and two of them repeated in a word, or 0x80s (none) */
+    int ascii_fast;       /* no rule on reads ASCII controls (--newlines, --strip-controls) */
     int status;           /* sticky: the first error */
     int finished;
 };
@@ -84,6 +85,28 @@ static size_t char_boundary(const uint8_t *p, size_t i)
     return i;
 }
 
+/* With --newlines, a window also ends after each line break that rule makes
+ * a line feed, as it ends after one: fix(fix(x)) then meets the windows
+ * fix(x) did (the entity rule, for one, looks for "<" in its window). CR
+ * ends one where what follows is known not to be LF; NEL only when the c1
+ * rule does not read it. Looks at p[from..to) of the n bytes there are;
+ * returns the end, 0 for none, or SIZE_MAX when more input is needed. */
+static size_t break_end(const uint8_t *p, size_t n, size_t from, size_t to, int final,
+                        unsigned rules)
+{
+    for (size_t i = from; i < to; i++) {
+        if (p[i] == '\r' && i + 1 < n && p[i + 1] != '\n')
+            return i + 1;
+        if (p[i] == '\r' && i + 1 == n)
+            return final ? n : SIZE_MAX;
+        if (p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
+            return i + 3;
+        if (p[i] == 0xC2 && i + 1 < n && p[i + 1] == 0x85 && !(rules & MF_RULE_C1))
+            return i + 2;
+    }
+    return 0;
+}
+
 /* Length of the window at p, or 0 when more input is needed to know it.
  * The first `known` bytes are known to hold no window end (they were looked
  * at before, with less input): small writes do not rescan them. */
@@ -91,6 +114,12 @@ static size_t window_length(const uint8_t *p, size_t n, int final, size_t known,
 {
     size_t limit = n < WINDOW_HARD ? n : WINDOW_HARD;
     const uint8_t *nl = known < limit ? memchr(p + known, '\n', limit - known) : NULL;
+    if (rules & MF_RULE_NEWLINES) { /* a break split by the last read is looked at again */
+        size_t end = break_end(p, n, known > 3 ? known - 3 : 0, nl ? (size_t)(nl - p) : limit,
+                               final, rules);
+        if (end)
+            return end == SIZE_MAX ? 0 : end;
+    }
     if (nl)
         return (size_t)(nl - p) + 1;
     if (n < WINDOW_HARD) /* the line may end before WINDOW_HARD: not cut */
@@ -232,7 +261,7 @@ static inline uint64_t has_byte(uint64_t v, uint64_t pattern)
  * them does. Eight bytes at a time where none of them is a newline or a stop. */
 static size_t ascii_lines(const mf_stream *s, const uint8_t *p, size_t n, size_t known)
 {
-    if (known && (known >= n || !memchr(p + known, '\n', n - known)))
+    if (!s->ascii_fast || (known && (known >= n || !memchr(p + known, '\n', n - known))))
         return 0;
     const uint64_t nl = 0x0A0A0A0A0A0A0A0Aull;
     size_t i = 0, last_nl = 0;
@@ -300,6 +329,7 @@ mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ct
     s->stop[0x1B] = (cfg->rules & MF_RULE_ANSI) != 0;
     s->amp = s->stop['&'] ? 0x2626262626262626ull : MF_HIGH_BITS;
     s->esc = s->stop[0x1B] ? 0x1B1B1B1B1B1B1B1Bull : MF_HIGH_BITS;
+    s->ascii_fast = !(cfg->rules & (MF_RULE_NEWLINES | MF_RULE_CONTROLS));
     s->pending = malloc(PENDING_CAP);
     s->out = malloc(OUT_CAP);
     s->repair = mf_repair_new();

@@ -17,27 +17,6 @@
 #include "expect_fix.h"
 #include "mojifix.h"
 
-static void run_examples(const example *e, size_t n, unsigned rules)
-{
-    expect_rules = rules;
-    for (size_t i = 0; i < n; i++)
-        expect(e[i].name, e[i].in, strlen(e[i].in), e[i].out, strlen(e[i].out), e[i].rule);
-    expect_rules = MF_RULES_DEFAULT;
-}
-
-#define RUN(examples, rules) run_examples(examples, sizeof examples / sizeof *examples, rules)
-
-/* Each text of the list unchanged, with no edit, under the rules. */
-static void run_kept(const char *const *texts, size_t n, unsigned rules)
-{
-    expect_rules = rules;
-    for (size_t i = 0; i < n; i++)
-        expect("kept", texts[i], strlen(texts[i]), texts[i], strlen(texts[i]), NULL);
-    expect_rules = MF_RULES_DEFAULT;
-}
-
-#define KEEP(texts, rules) run_kept(texts, sizeof texts / sizeof *texts, rules)
-
 /* ---- C1 controls ---- */
 
 START_TEST(test_c1)

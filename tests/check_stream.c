@@ -966,16 +966,19 @@ END_TEST
 
 START_TEST(test_strerror_every_status)
 {
-    static const int statuses[] = {MF_OK, MF_ERR_NOMEM, MF_ERR_ARG, MF_ERR_OUTPUT, MF_ERR_STATE};
-    static const char *const want[] = {"success", "out of memory", "invalid argument",
-                                       "output failed", "stream already finished"};
+    static const int statuses[] = {MF_OK,         MF_ERR_NOMEM, MF_ERR_ARG,
+                                   MF_ERR_OUTPUT, MF_ERR_STATE, MF_ERR_UNICODE};
+    static const char *const want[] = {"success",       "out of memory",
+                                       "invalid argument", "output failed",
+                                       "stream already finished",
+                                       "Unicode normalization data (ICU) unavailable"};
     size_t n = sizeof statuses / sizeof statuses[0];
     for (size_t i = 0; i < n; i++) {
         const char *msg = mf_strerror(statuses[i]);
         ck_assert_ptr_nonnull(msg);
         ck_assert_str_eq(msg, want[i]);
     }
-    static const int unknown[] = {1, -5, 100, -1000, INT32_MIN, INT32_MAX};
+    static const int unknown[] = {1, -6, 100, -1000, INT32_MIN, INT32_MAX};
     for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
         const char *msg = mf_strerror(unknown[i]);
         ck_assert_ptr_nonnull(msg);

@@ -5,6 +5,9 @@ mf_check_test(check_decode)
 mf_check_test(check_repair)
 # The broken-text rules: C1, CESU-8, entities, escape sequences.
 mf_check_test(check_broken)
+# The cosmetic rules (off by default); NFC is checked against ICU's.
+mf_check_test(check_cosmetic)
+target_link_libraries(check_cosmetic PRIVATE PkgConfig::ICU)
 
 # check_stream runs as three tests that ctest -j2 overlaps: its cases tagged
 # small_chunks (writes of 1..16 bytes, the slowest), medium_chunks (17..64),

@@ -122,4 +122,24 @@ static void expect(const char *name, const char *in, size_t in_len, const char *
     }
 }
 
+/* The examples' outputs and rules under the rules (RUN), and texts each
+ * kept byte for byte, with no edit (KEEP). */
+static inline void run_examples(const example *e, size_t n, unsigned rules)
+{
+    expect_rules = rules;
+    for (size_t i = 0; i < n; i++)
+        expect(e[i].name, e[i].in, strlen(e[i].in), e[i].out, strlen(e[i].out), e[i].rule);
+    expect_rules = MF_RULES_DEFAULT;
+}
+#define RUN(examples, rules) run_examples(examples, sizeof examples / sizeof *examples, rules)
+
+static inline void run_kept(const char *const *texts, size_t n, unsigned rules)
+{
+    expect_rules = rules;
+    for (size_t i = 0; i < n; i++)
+        expect("kept", texts[i], strlen(texts[i]), texts[i], strlen(texts[i]), NULL);
+    expect_rules = MF_RULES_DEFAULT;
+}
+#define KEEP(texts, rules) run_kept(texts, sizeof texts / sizeof *texts, rules)
+
 #endif

@@ -6,7 +6,8 @@
  *   - revert(fix(x)) == x by the edit log, the output is the input with the
  *     reported edits applied, and chunking changes nothing
  *     (property_roundtrip.h), under every set of rules (rule_set());
- *   - fix(fix(x)) == fix(x).
+ *   - fix(fix(x)) == fix(x), with the cosmetic rules too (each input under
+ *     one of their sets, in turn).
  * The 100 MB line is tests/property_big.sh, through the command. */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
@@ -158,6 +159,29 @@ static void add_shuffle(size_t i, size_t npieces)
     }
 }
 
+/* Pieces for the cosmetic rules: what each changes (combining marks whole,
+ * alone and out of order, Hangul jamo, ligatures, full- and half-width
+ * forms, quotes, line breaks, controls, compatibility forms), beside
+ * mojibake and broken sequences they may join or make. */
+static const char *const cosmetic_pieces[] = {
+    "e", "\xCC\x81", "\xCC\xA3", "\xCC\x88", "\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8",
+    "\xEF\xAC\x81", "\xEF\xAC\x83", "\xC4\xB2", "\xC7\x85", "\xEF\xBC\xA1", "\xEF\xBC\x86",
+    "\xEF\xBD\xB6", "\xEF\xBE\x9E", "\xE3\x80\x80", "\xE2\x80\x9C", "\xE2\x80\x99",
+    "\xE2\x80\xA8", "\xC2\x85", "\r", "\r\n", "\n", "\x01", "\x7F", "\xEF\xBB\xBF", "\xC2\xB2",
+    "\xC3\x83", "\xC2\xA9", "\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2", "\xE9", "amp;", "&", "\x1B",
+    "[1m", " ", "word", "\xC2\x81", "\xE2\x81\xAA", "\xEF\xBD\x81\xCC\x81",
+};
+#define NCOSMETIC (sizeof cosmetic_pieces / sizeof *cosmetic_pieces)
+
+static void add_cosmetic_shuffle(size_t i, size_t npieces)
+{
+    input *in = new_input("cosmetic shuffle", i);
+    for (size_t k = 0; k < npieces; k++) {
+        const char *p = cosmetic_pieces[rng_below(NCOSMETIC)];
+        rt_buf_add(&in->bytes, p, strlen(p));
+    }
+}
+
 static void add_random(size_t i, size_t n)
 {
     input *in = new_input("random bytes", i);
@@ -236,6 +260,8 @@ static void build_inputs(void)
     add_long_line(1, 64 * 1024 + 3, 1);
     add_long_line(2, 200 * 1024, 0);
     add_real_long_line();
+    for (size_t i = 0; i < 300; i++) /* last: the inputs before keep their bytes */
+        add_cosmetic_shuffle(i, 1 + rng_below(i < 250 ? 40 : 2000));
 }
 
 /* ---- the properties ---- */
@@ -267,6 +293,24 @@ static unsigned rule_set(unsigned k, int input)
     return base | broken_variants[(k + (unsigned)input) % NVARIANTS];
 }
 
+/* The cosmetic rules: all of them (NFKC in place of NFC), --cosmetic's
+ * set, with straight quotes, and each alone. */
+static const unsigned cosmetic_variants[] = {
+    MF_RULES_COSMETIC, MF_RULES_COSMETIC_SAFE, MF_RULES_COSMETIC_SAFE | MF_RULE_QUOTES,
+    MF_RULE_NFC,       MF_RULE_NFKC,           MF_RULE_QUOTES,
+    MF_RULE_LIGATURES, MF_RULE_HALFWIDTH,      MF_RULE_NEWLINES,
+    MF_RULE_CONTROLS,
+};
+#define NCOSMETIC_VARIANTS (sizeof cosmetic_variants / sizeof *cosmetic_variants)
+
+/* The cosmetic set input i runs under, over the default rules or, every
+ * other input, over the rule set k of rule_set(). */
+static unsigned cosmetic_set(int i, unsigned k)
+{
+    unsigned base = i % 2 ? rule_set(k % 7, i) : MF_RULES_DEFAULT;
+    return base | cosmetic_variants[(unsigned)i % NCOSMETIC_VARIANTS];
+}
+
 /* Under the sanitizers (MF_PROPERTY_LIGHT set), each input gets the default
  * rules and one other set, in turn, instead of all of them. */
 static int light(void)
@@ -285,6 +329,8 @@ START_TEST(test_roundtrip_all_rules)
             check_roundtrip(in, rule_set(k, _i), 1000 + (uint64_t)_i * 8 + k);
     check_roundtrip(in, MF_RULES_DEFAULT, 1000 + (uint64_t)_i * 8 + 7);
     check_roundtrip(in, MF_RULES_DEFAULT, 0);
+    if (in->bytes.n <= 70000)
+        check_roundtrip(in, cosmetic_set(_i, (unsigned)_i / 2), 2000 + (uint64_t)_i);
 }
 END_TEST
 
@@ -315,6 +361,13 @@ START_TEST(test_idempotent_no_spam)
 }
 END_TEST
 
+START_TEST(test_idempotent_cosmetic)
+{
+    if (inputs[_i].bytes.n <= 70000 || !light())
+        check_idempotent(&inputs[_i], cosmetic_set(_i, (unsigned)_i / 2 + 3));
+}
+END_TEST
+
 int main(void)
 {
     build_inputs();
@@ -327,6 +380,7 @@ int main(void)
     tcase_set_timeout(idem, 300);
     tcase_add_loop_test(idem, test_idempotent, 0, (int)ninputs);
     tcase_add_loop_test(idem, test_idempotent_no_spam, 0, (int)ninputs);
+    tcase_add_loop_test(idem, test_idempotent_cosmetic, 0, (int)ninputs);
     suite_add_tcase(s, idem);
     return mf_run_suite(s);
 }

@@ -10,6 +10,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "recode.h"
 #include "sink.h"
 
 #define ZBUF (64u * 1024)
@@ -110,6 +111,11 @@ static ssize_t zstd_step(zin *in, void *out, size_t n)
 }
 
 ssize_t zin_read(zin *in, void *out, size_t n)
+{
+    return in->recode ? recode_read(in->recode, in, out, n) : zin_read_source(in, out, n);
+}
+
+ssize_t zin_read_source(zin *in, void *out, size_t n)
 {
     if (in->kind == ZKIND_NONE) {
         ssize_t k;

@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 struct sink;
+struct recode;
 
 typedef enum zkind { ZKIND_NONE, ZKIND_GZIP, ZKIND_ZSTD } zkind;
 
@@ -22,7 +23,9 @@ typedef struct zin {
     int fd;
     uint64_t raw;      /* bytes read from fd so far */
     const char *bad;   /* what is wrong with the compressed data, or NULL */
-    uint64_t bad_at;   /* where: a byte offset in the compressed file */
+    uint64_t bad_at;   /* where: a byte offset in the compressed file, */
+    int bad_text;      /* or, when set, in its text in the --from encoding */
+    struct recode *recode; /* --from: the text is decoded by it, or NULL */
     unsigned char *buf; /* compressed bytes read and not yet decompressed */
     size_t len, pos;
     int eof;           /* fd is at its end */
@@ -32,9 +35,12 @@ typedef struct zin {
 
 /* Returns 0 or an errno (ENOMEM). */
 int zin_open(zin *in, int fd, zkind kind);
-/* Reads up to n bytes of text: returns how many, 0 at the end, or -1 with
- * errno set (a read error), or with in->bad set (errno EILSEQ). */
+/* Reads up to n bytes of text (UTF-8 decoded by in->recode when set):
+ * returns how many, 0 at the end, or -1 with errno set (a read error), or
+ * with in->bad set (errno EILSEQ). */
 ssize_t zin_read(zin *in, void *out, size_t n);
+/* The same, of the text as it is in the file (decompressed), for recode.c. */
+ssize_t zin_read_source(zin *in, void *out, size_t n);
 void zin_close(zin *in);
 
 /* A compressor a sink writes through (sink.h). */

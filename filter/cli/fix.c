@@ -11,6 +11,7 @@
 #include "explain.h"
 #include "fnv.h"
 #include "jsonlrun.h"
+#include "recode.h"
 #include "say.h"
 
 /* A record's edits are told in its field's value, and logged by
@@ -131,13 +132,24 @@ static void configure(fix_ctx *c, mf_config *cfg)
     }
 }
 
+/* --guess with --explain: what was chosen, why, and how sure. */
+static void tell_guess(void *ctx, const recode_guess *g)
+{
+    const fix_ctx *c = ctx;
+    fprintf(c->job->explain, "%s: encoding %s (%s; confidence %d%%)\n", c->name, g->name, g->why,
+            g->confidence);
+}
+
 /* Says what went wrong with the input, or that it was skipped. */
 static void tell(const fix_result *r, const zin *in, const char *name)
 {
     if (r->binary)
         say(name, "binary file (a NUL byte at byte %" PRIu64 "), skipped; -a repairs it as text",
             r->binary_at);
-    if (r->read_err && in->bad)
+    if (r->read_err && in->bad && in->bad_text)
+        say(name, "%s %s at byte %" PRIu64 " of the %sinput", in->bad, in->recode->from,
+            in->bad_at, in->kind == ZKIND_NONE ? "" : "decompressed ");
+    else if (r->read_err && in->bad)
         say(name, "%s at byte %" PRIu64 " of the compressed file", in->bad, in->bad_at);
     else if (r->read_err)
         say(name, "read error at byte %" PRIu64 ": %s", in->raw, strerror(r->read_err));
@@ -156,17 +168,29 @@ int fix_input(fix_job *job, zin *in, const char *name, int sniff, sink *out, fix
     fix_ctx c = {job, name, out, r, in, 0, 0, 0};
     mf_config cfg;
     configure(&c, &cfg);
+    recode rec;
     char *buf = malloc(FIX_READ_SIZE);
-    if (!buf) {
-        say(name, "%s", mf_strerror(MF_ERR_NOMEM));
+    int recoding = job->from || job->guess;
+    int err = !buf ? ENOMEM : recoding ? recode_open(&rec, job->from) : 0;
+    if (err) {
+        say(name, "%s", strerror(err));
+        free(buf);
         r->status = MF_ERR_NOMEM;
         return -1;
+    }
+    in->recode = recoding ? &rec : NULL;
+    if (recoding && job->explain) {
+        rec.on_guess = tell_guess;
+        rec.guess_ctx = &c;
     }
     r->status = pump(&c, &cfg, buf, sniff && !job->binary_ok);
     if (r->status == MF_OK && sink_finish(out) != 0)
         r->status = MF_ERR_OUTPUT;
     free(buf);
     tell(r, in, name);
+    if (in->recode)
+        recode_close(&rec);
+    in->recode = NULL;
     if (job->stats && !r->binary)
         stats_input_end(job->stats, r->in_bytes, r->out_bytes);
     return r->read_err || r->status != MF_OK ? -1 : 0;

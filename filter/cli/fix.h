@@ -32,6 +32,8 @@ typedef struct fix_job {
     uint64_t edits;  /* over all inputs so far, when counted */
     int binary_ok;   /* -a: repair binary files as text, do not skip them */
     progress *progress; /* bytes read are counted there, or NULL */
+    const char *from;   /* --from: the inputs' encoding, or NULL (UTF-8) */
+    int guess;          /* --guess: each input's encoding guessed (from is NULL) */
 } fix_job;
 
 typedef struct fix_result {

@@ -10,6 +10,7 @@
 
 #include "batch.h"
 #include "fix.h"
+#include "recode.h"
 #include "report.h"
 #include "say.h"
 #include "words.h"
@@ -74,6 +75,20 @@ static int close_reports(fix_job *job, report *explain, report *log, int started
     return trouble;
 }
 
+/* Whether iconv knows --from's encoding; says so when not. */
+static int from_known(const char *from)
+{
+    recode r;
+    int err = recode_open(&r, from);
+    if (err == EINVAL)
+        say("--from", "unknown encoding '%s' (iconv -l lists them)", from);
+    else if (err)
+        say("--from", "%s", strerror(err));
+    else
+        recode_close(&r);
+    return err ? -1 : 0;
+}
+
 int fixrun(const mf_options *opt)
 {
     static char errbuf[BUFSIZ];
@@ -86,7 +101,12 @@ int fixrun(const mf_options *opt)
         return MF_EXIT_TROUBLE;
     fix_job job = {opt->rules, opt->jsonl ? opt->field : NULL, words, words_length,
                    opt->explain ? stderr : NULL, opt->log_file ? &log_state : NULL,
-                   opt->stats ? &st : NULL, opt->check || opt->in_place, 0, opt->binary_ok, NULL};
+                   opt->stats ? &st : NULL, opt->check || opt->in_place, 0, opt->binary_ok, NULL,
+                   opt->from, opt->guess};
+    if (opt->from && from_known(opt->from) != 0) {
+        free(words);
+        return MF_EXIT_TROUBLE;
+    }
     report explain = {.f = NULL}, log = {.f = NULL};
     int started = open_reports(opt, &job, &explain, &log) == 0;
     int trouble = started ? fix_all(opt, &job) : 1;

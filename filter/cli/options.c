@@ -39,6 +39,35 @@ void mf_options_usage(void)
           "                         rule, one per line (UTF-8, # starts a comment), in\n"
           "                         addition to the built-in lists; may be repeated\n"
           "\n"
+          "Cosmetic rules (off by default; they change text that is not broken, after\n"
+          "the rules above, in the order listed):\n"
+          "      --newlines         make each line break LF: CRLF, CR, U+2028, U+2029,\n"
+          "                         and NEL when --no-c1 keeps it (by default the c1\n"
+          "                         rule reads U+0085 as \"…\")\n"
+          "      --strip-controls   remove control characters (C0 but tab, LF, FF and CR;\n"
+          "                         DEL; C1 controls left by the c1 rule) and the BOM\n"
+          "      --ligatures        spell out Latin ligatures (\"ﬁ\" as \"fi\", \"Ĳ\" as \"IJ\")\n"
+          "      --straight-quotes  make curly quotes straight (\"‘’‚‛\" as ', \"“”„‟\" as \")\n"
+          "      --halfwidth        make full-width forms ASCII (\"ＡＢＣ\" as \"ABC\") and\n"
+          "                         half-width katakana full-width (\"ｶﾞ\" as \"ガ\")\n"
+          "      --nfc              normalize to Unicode NFC (\"e\" U+0301 as \"é\")\n"
+          "      --nfkc             normalize to NFKC, compatibility forms too (\"²\"\n"
+          "                         as \"2\"); in place of --nfc\n"
+          "      --cosmetic         all of these but --straight-quotes and --nfkc\n"
+          "\n"
+          "Encodings:\n"
+          "      --from=ENC         read the inputs as ENC (any encoding iconv -l lists,\n"
+          "                         e.g. UTF-16, SHIFT_JIS, CP1251), decode them to\n"
+          "                         UTF-8, then repair; an invalid or truncated\n"
+          "                         sequence ends the input (what came before it is\n"
+          "                         written) with its byte offset, exit status 2.\n"
+          "                         The output, -i's files and --log's offsets are\n"
+          "                         UTF-8; --revert gives the UTF-8 text back\n"
+          "      --guess            guess each input's encoding from its first 64 KiB:\n"
+          "                         a byte order mark, the NUL bytes of UTF-16 or\n"
+          "                         UTF-32, UTF-8, else ICU's charset detector; then\n"
+          "                         as --from (--explain says what and how sure)\n"
+          "\n"
           "Records:\n"
           "      --jsonl            read JSON Lines: repair only one top-level string\n"
           "                         member of each record, as decoded (\\u escapes\n"
@@ -123,6 +152,15 @@ static int parse_flag(const char *a, mf_options *opt)
     else if (!strcmp(a, "--no-cesu")) opt->rules &= ~(unsigned)MF_RULE_CESU;
     else if (!strcmp(a, "--no-entities")) opt->rules &= ~(unsigned)MF_RULE_ENTITIES;
     else if (!strcmp(a, "--no-ansi")) opt->rules &= ~(unsigned)MF_RULE_ANSI;
+    else if (!strcmp(a, "--newlines")) opt->rules |= MF_RULE_NEWLINES;
+    else if (!strcmp(a, "--strip-controls")) opt->rules |= MF_RULE_CONTROLS;
+    else if (!strcmp(a, "--ligatures")) opt->rules |= MF_RULE_LIGATURES;
+    else if (!strcmp(a, "--straight-quotes")) opt->rules |= MF_RULE_QUOTES;
+    else if (!strcmp(a, "--halfwidth")) opt->rules |= MF_RULE_HALFWIDTH;
+    else if (!strcmp(a, "--nfc")) opt->rules |= MF_RULE_NFC;
+    else if (!strcmp(a, "--nfkc")) opt->rules |= MF_RULE_NFKC;
+    else if (!strcmp(a, "--cosmetic")) opt->rules |= MF_RULES_COSMETIC_SAFE;
+    else if (!strcmp(a, "--guess")) opt->guess = 1;
     else if (!strcmp(a, "--check")) opt->check = 1;
     else if (!strcmp(a, "--stats")) opt->stats = 1;
     else if (!strcmp(a, "--jsonl")) opt->jsonl = 1;
@@ -180,6 +218,8 @@ static int parse_option(int argc, char **argv, int *i, mf_options *opt, char *er
         opt->field_given = 1;
         return (opt->field = value_of(a, "--field", argc, argv, i, err, errlen)) ? 0 : -1;
     }
+    if (has_value(a, "--from"))
+        return (opt->from = value_of(a, "--from", argc, argv, i, err, errlen)) ? 0 : -1;
     if (has_value(a, "--revert"))
         return (opt->revert_log = value_of(a, "--revert", argc, argv, i, err, errlen)) ? 0 : -1;
     if (parse_flag(a, opt) == 0)
@@ -199,6 +239,10 @@ static const char *conflict(const mf_options *opt)
         return "--revert takes the files by name, not --recursive";
     if (opt->field_given && !opt->jsonl)
         return "--field goes with --jsonl";
+    if ((opt->from || opt->guess) && opt->revert_log)
+        return "--revert takes no --from or --guess (the log is of the UTF-8 text they read)";
+    if (opt->from && opt->guess)
+        return "--from and --guess cannot go together";
     if (opt->jsonl && opt->revert_log)
         return "--revert takes no --jsonl (a log made with --jsonl is reverted without it)";
     if (opt->in_place && opt->nfiles == 0)

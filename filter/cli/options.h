@@ -30,6 +30,8 @@ typedef struct mf_options {
     int recursive;            /* -r: the files under directories */
     int jobs;                 /* -j N: worker threads; 0: one per core */
     int binary_ok;            /* -a, --binary-files=text: do not skip binaries */
+    const char *from;         /* --from ENC: the inputs' encoding */
+    int guess;                /* --guess: each input's encoding guessed */
     const char *word_files[MF_MAX_WORD_FILES]; /* --spam-words FILE, in order */
     int nword_files;
     char **files;             /* empty means standard input */

@@ -276,6 +276,8 @@ fi
 
 # -r, -j, binary files, .gz and .zst, the progress line.
 . "$src/tests/e2e/batch.sh"
+# --from: other encodings through iconv.
+. "$src/tests/e2e/encodings.sh"
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
