@@ -23,6 +23,7 @@
 #include "lexicon.h"
 #include "mojifix.h"
 #include "repair.h"
+#include "simd.h"
 #include "spam.h"
 
 #define WINDOW_ASCII (4u * 1024)
@@ -202,8 +203,11 @@ static int apply_edits(mf_stream *s, const uint8_t *w, size_t len)
 static int process_window(mf_stream *s, const uint8_t *w, size_t len)
 {
     /* Each rule runs only where its cheap look says it may have work; where
-     * another rule may change the text, spam is looked for in the result. */
-    unsigned rules = mf_repair_rules(w, len, s->cfg.rules);
+     * another rule may change the text, spam is looked for in the result.
+     * An inert window (simd.h: CJK, Indic, Arabic... text) is proved to give
+     * the byte rules nothing in one vector pass, before their looks. */
+    unsigned rules = mf_inert(w, len) ? s->cfg.rules & MF_RULE_SPAM
+                                      : mf_repair_rules(w, len, s->cfg.rules);
     int spam = -1;
     if (!(rules & ~(unsigned)MF_RULE_SPAM) &&
         (!(rules & MF_RULE_SPAM) || !(spam = mf_spam_suspect(w, len, s->words)))) {

@@ -1,0 +1,63 @@
+/* simd.h: the look that proves a window needs none of the byte rules.
+ *
+ * A window is "inert" when it is well-formed UTF-8 whose multi-byte
+ * characters all begin with a lead byte no codec table knows (D4-DF, E0,
+ * E1, E3-ED, F0-F4: Armenian to CJK, Indic, Hangul, emoji), and it holds
+ * no '&' nor ESC. Such a window gives mf_repair_rules nothing but spam:
+ * its characters are neither leads nor continuations in any codec
+ * (mf_rev_page is 0 for all their pages: check_simd proves it), so
+ * mf_repair_suspect is false; it has no C2 (no C1 control) and no entity
+ * or escape sequence to read.
+ *
+ * The bytes are classed 64 at a time into bit masks, by one of three
+ * equivalent classers (scalar, SSE2, AVX2 chosen at run time); one
+ * scalar rule then checks the UTF-8 structure from the masks. */
+#ifndef MF_SIMD_H
+#define MF_SIMD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One bit per byte of a 64-byte block, bit i for byte i. */
+typedef struct mf_classes {
+    uint64_t stop;  /* C0-D3, E2, EE-EF, F5-FF, '&', ESC: not inert */
+    uint64_t lead2; /* D4-DF */
+    uint64_t lead3; /* E0-ED */
+    uint64_t lead4; /* F0-F4 */
+    uint64_t cont;  /* 80-BF */
+    uint64_t to9f;  /* 80-9F */
+    uint64_t to8f;  /* 80-8F */
+    uint64_t e0, ed, f0, f4;
+} mf_classes;
+
+/* The byte ranges of each class, once for the three classers:
+ * X(field, lo, hi) for bytes lo..hi. */
+#define MF_CLASS_RANGES(X)                                                        \
+    X(stop, 0xC0, 0xD3) X(stop, 0xE2, 0xE2) X(stop, 0xEE, 0xEF) X(stop, 0xF5, 0xFF) \
+    X(stop, '&', '&') X(stop, 0x1B, 0x1B)                                         \
+    X(lead2, 0xD4, 0xDF) X(lead3, 0xE0, 0xED) X(lead4, 0xF0, 0xF4)                \
+    X(cont, 0x80, 0xBF) X(to9f, 0x80, 0x9F) X(to8f, 0x80, 0x8F)                   \
+    X(e0, 0xE0, 0xE0) X(ed, 0xED, 0xED) X(f0, 0xF0, 0xF0) X(f4, 0xF4, 0xF4)
+
+typedef void (*mf_classer)(const uint8_t *block, mf_classes *c);
+
+void mf_class_scalar(const uint8_t *block, mf_classes *c);
+void mf_class_sse2(const uint8_t *block, mf_classes *c);  /* x86-64 only */
+void mf_class_avx2(const uint8_t *block, mf_classes *c);  /* x86-64 only */
+
+/* The classers this machine can run, by name; NULL where it cannot. */
+enum { MF_SIMD_SCALAR, MF_SIMD_SSE2, MF_SIMD_AVX2, MF_SIMD_PATHS };
+mf_classer mf_simd_classer(int path);
+
+/* The path in use: the best the CPU has, or the one the environment
+ * variable MOJIFIX_SIMD names (scalar, sse2, avx2) if the CPU has it, so
+ * that the tests can run each. */
+int mf_simd_path(void);
+
+/* Whether buf[0..len) is inert, classed by `path`. */
+int mf_inert_with(int path, const uint8_t *buf, size_t len);
+
+/* Whether buf[0..len) is inert, classed by the path in use. */
+int mf_inert(const uint8_t *buf, size_t len);
+
+#endif

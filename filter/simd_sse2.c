@@ -1,0 +1,32 @@
+/* simd_sse2.c: the classer of simd.h, sixteen bytes at a time (SSE2, the
+ * x86-64 baseline). */
+#include "simd.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bytes of v in [lo, hi] (unsigned), as a 16-bit mask: v - lo <= hi - lo. */
+static uint64_t range(__m128i v, uint8_t lo, uint8_t hi)
+{
+    __m128i x = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
+    __m128i in = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)(hi - lo))), x);
+    return (uint16_t)_mm_movemask_epi8(in);
+}
+
+void mf_class_sse2(const uint8_t *block, mf_classes *c)
+{
+    mf_classes m = {0};
+    for (int at = 0; at < 64; at += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(block + at));
+#define X(field, lo, hi) m.field |= range(v, lo, hi) << at;
+        MF_CLASS_RANGES(X)
+#undef X
+    }
+    *c = m;
+}
+#else
+void mf_class_sse2(const uint8_t *block, mf_classes *c)
+{
+    mf_class_scalar(block, c); /* never chosen: mf_simd_classer says NULL */
+}
+#endif
