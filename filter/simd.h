@@ -1,4 +1,10 @@
-/* simd.h: the look that proves a window needs none of the byte rules.
+/* simd.h: vector looks at the input, each in three equivalent versions
+ * (scalar, SSE2, AVX2) of which the best the CPU has is chosen at run time.
+ *
+ * Lines: the newlines of a 64-byte block, and the bytes that take a line
+ * off the ASCII fast path (stream.c's ascii_lines), as bit masks.
+ *
+ * Inert windows: the look that proves a window needs none of the byte rules.
  *
  * A window is "inert" when it is well-formed UTF-8 whose multi-byte
  * characters all begin with a lead byte no codec table knows (D4-DF, E0,
@@ -45,19 +51,25 @@ void mf_class_scalar(const uint8_t *block, mf_classes *c);
 void mf_class_sse2(const uint8_t *block, mf_classes *c);  /* x86-64 only */
 void mf_class_avx2(const uint8_t *block, mf_classes *c);  /* x86-64 only */
 
-/* The classers this machine can run, by name; NULL where it cannot. */
+/* The newlines of block[0..64) as a mask, and in *stop its bytes that are
+ * not ASCII or are amp or esc (0x80 for "none": it is not ASCII anyway). */
+typedef uint64_t (*mf_liner)(const uint8_t *block, uint8_t amp, uint8_t esc, uint64_t *stop);
+
+uint64_t mf_lines_scalar(const uint8_t *block, uint8_t amp, uint8_t esc, uint64_t *stop);
+uint64_t mf_lines_sse2(const uint8_t *block, uint8_t amp, uint8_t esc, uint64_t *stop);
+uint64_t mf_lines_avx2(const uint8_t *block, uint8_t amp, uint8_t esc, uint64_t *stop);
+
+/* The versions this machine can run, by path; NULL where it cannot. */
 enum { MF_SIMD_SCALAR, MF_SIMD_SSE2, MF_SIMD_AVX2, MF_SIMD_PATHS };
 mf_classer mf_simd_classer(int path);
+mf_liner mf_simd_liner(int path);
 
 /* The path in use: the best the CPU has, or the one the environment
  * variable MOJIFIX_SIMD names (scalar, sse2, avx2) if the CPU has it, so
  * that the tests can run each. */
 int mf_simd_path(void);
 
-/* Whether buf[0..len) is inert, classed by `path`. */
-int mf_inert_with(int path, const uint8_t *buf, size_t len);
-
-/* Whether buf[0..len) is inert, classed by the path in use. */
-int mf_inert(const uint8_t *buf, size_t len);
+/* Whether buf[0..len) is inert, classed by `classer`. */
+int mf_inert(mf_classer classer, const uint8_t *buf, size_t len);
 
 #endif

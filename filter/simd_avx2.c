@@ -27,9 +27,29 @@ AVX2 void mf_class_avx2(const uint8_t *block, mf_classes *c)
     }
     *c = m;
 }
+
+AVX2 uint64_t mf_lines_avx2(const uint8_t *block, uint8_t amp, uint8_t esc, uint64_t *stop)
+{
+    uint64_t nl = 0, st = 0;
+    for (int at = 0; at < 64; at += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(block + at));
+        __m256i odd = _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)amp)),
+                                   _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)esc)));
+        nl |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'))) << at;
+        /* the sign bit: bytes that are not ASCII */
+        st |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(v, odd)) << at;
+    }
+    *stop = st;
+    return nl;
+}
 #else
 void mf_class_avx2(const uint8_t *block, mf_classes *c)
 {
     mf_class_scalar(block, c); /* never chosen: mf_simd_classer says NULL */
+}
+
+uint64_t mf_lines_avx2(const uint8_t *block, uint8_t amp, uint8_t esc, uint64_t *stop)
+{
+    return mf_lines_scalar(block, amp, esc, stop); /* never chosen: mf_simd_liner says NULL */
 }
 #endif

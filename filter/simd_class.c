@@ -1,5 +1,5 @@
-/* simd_class.c: the scalar classer of simd.h, the reference the vector
- * ones are tested against, and the fallback where they cannot run. */
+/* simd_class.c: the scalar versions of simd.h's looks, the reference the
+ * vector ones are tested against, and the fallback where they cannot run. */
 #include "simd.h"
 
 static int in_range(int b, int lo, int hi)
@@ -17,4 +17,16 @@ void mf_class_scalar(const uint8_t *block, mf_classes *c)
 #undef X
     }
     *c = m;
+}
+
+uint64_t mf_lines_scalar(const uint8_t *block, uint8_t amp, uint8_t esc, uint64_t *stop)
+{
+    uint64_t nl = 0, st = 0;
+    for (int i = 0; i < 64; i++) {
+        uint8_t b = block[i];
+        nl |= (uint64_t)(b == '\n') << i;
+        st |= (uint64_t)(b >= 0x80 || b == amp || b == esc) << i;
+    }
+    *stop = st;
+    return nl;
 }

@@ -1,49 +1,8 @@
 /* simd_inert.c: whether a window is inert (simd.h), from the classes of
- * its bytes, 64 at a time; and which classer runs. */
-#include <stdlib.h>
+ * its bytes, 64 at a time. */
 #include <string.h>
 
 #include "simd.h"
-
-mf_classer mf_simd_classer(int path)
-{
-    switch (path) {
-    case MF_SIMD_SCALAR:
-        return mf_class_scalar;
-#if defined(__x86_64__) && defined(__GNUC__)
-    case MF_SIMD_SSE2:
-        return mf_class_sse2; /* in every x86-64 */
-    case MF_SIMD_AVX2:
-        __builtin_cpu_init();
-        return __builtin_cpu_supports("avx2") ? mf_class_avx2 : NULL;
-#endif
-    default:
-        return NULL;
-    }
-}
-
-static int choose_path(void)
-{
-    static const char *const names[MF_SIMD_PATHS] = {"scalar", "sse2", "avx2"};
-    const char *want = getenv("MOJIFIX_SIMD");
-    for (int k = 0; want && k < MF_SIMD_PATHS; k++)
-        if (!strcmp(want, names[k]) && mf_simd_classer(k))
-            return k;
-    int best = MF_SIMD_SCALAR;
-    for (int k = 0; k < MF_SIMD_PATHS; k++)
-        if (mf_simd_classer(k))
-            best = k;
-    return best;
-}
-
-int mf_simd_path(void)
-{
-    /* Chosen once; a race would only choose the same path twice. */
-    static int path = -1;
-    if (path < 0)
-        path = choose_path();
-    return path;
-}
 
 /* The checks of one block, with what the previous one left: `need`, the
  * continuation bytes its leads still require at bits 0-2, and `after`, its
@@ -73,11 +32,8 @@ static int block_ok(const mf_classes *m, carry *k)
     return bad == 0;
 }
 
-int mf_inert_with(int path, const uint8_t *buf, size_t len)
+int mf_inert(mf_classer classer, const uint8_t *buf, size_t len)
 {
-    mf_classer classer = mf_simd_classer(path);
-    if (!classer)
-        return 0;
     carry k = {0, 0, 0, 0, 0};
     mf_classes m;
     size_t i = 0;
@@ -92,9 +48,4 @@ int mf_inert_with(int path, const uint8_t *buf, size_t len)
     memcpy(tail, buf + i, len - i);
     classer(tail, &m);
     return block_ok(&m, &k);
-}
-
-int mf_inert(const uint8_t *buf, size_t len)
-{
-    return mf_inert_with(mf_simd_path(), buf, len);
 }

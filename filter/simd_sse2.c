@@ -24,9 +24,29 @@ void mf_class_sse2(const uint8_t *block, mf_classes *c)
     }
     *c = m;
 }
+
+uint64_t mf_lines_sse2(const uint8_t *block, uint8_t amp, uint8_t esc, uint64_t *stop)
+{
+    uint64_t nl = 0, st = 0;
+    for (int at = 0; at < 64; at += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(block + at));
+        __m128i odd = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)amp)),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)esc)));
+        nl |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))) << at;
+        /* the sign bit: bytes that are not ASCII */
+        st |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(v, odd)) << at;
+    }
+    *stop = st;
+    return nl;
+}
 #else
 void mf_class_sse2(const uint8_t *block, mf_classes *c)
 {
     mf_class_scalar(block, c); /* never chosen: mf_simd_classer says NULL */
+}
+
+uint64_t mf_lines_sse2(const uint8_t *block, uint8_t amp, uint8_t esc, uint64_t *stop)
+{
+    return mf_lines_scalar(block, amp, esc, stop); /* never chosen: mf_simd_liner says NULL */
 }
 #endif

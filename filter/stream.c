@@ -46,6 +46,8 @@ struct mf_stream {
     mf_edits edits;
     uint8_t stop[256];    /* bytes that take a line off the ASCII fast path, */
     uint64_t amp, esc;    /* and two of them repeated in a word, or 0x80s (none) */
+    mf_liner lines;       /* simd.h's looks, in the version the CPU runs best */
+    mf_classer classer;
     int status;           /* sticky: the first error */
     int finished;
 };
@@ -206,7 +208,7 @@ static int process_window(mf_stream *s, const uint8_t *w, size_t len)
      * another rule may change the text, spam is looked for in the result.
      * An inert window (simd.h: CJK, Indic, Arabic... text) is proved to give
      * the byte rules nothing in one vector pass, before their looks. */
-    unsigned rules = mf_inert(w, len) ? s->cfg.rules & MF_RULE_SPAM
+    unsigned rules = mf_inert(s->classer, w, len) ? s->cfg.rules & MF_RULE_SPAM
                                       : mf_repair_rules(w, len, s->cfg.rules);
     int spam = -1;
     if (!(rules & ~(unsigned)MF_RULE_SPAM) &&
@@ -240,6 +242,19 @@ static size_t ascii_lines(const mf_stream *s, const uint8_t *p, size_t n, size_t
         return 0;
     const uint64_t nl = 0x0A0A0A0A0A0A0A0Aull;
     size_t i = 0, last_nl = 0;
+    /* 64 bytes at a time (simd.h) while the whole block is within
+     * WINDOW_HARD of the line's start, so that a line is left exactly where
+     * the loop below would leave it. */
+    while (i + 64 <= n && i + 64 - last_nl <= WINDOW_HARD) {
+        uint64_t stop, nls = s->lines(p + i, (uint8_t)s->amp, (uint8_t)s->esc, &stop);
+        if (stop)
+            nls &= (stop & -stop) - 1; /* the newlines before the first stop */
+        if (nls)
+            last_nl = i + 64 - (size_t)__builtin_clzll(nls);
+        if (stop)
+            return last_nl;
+        i += 64;
+    }
     while (i < n && i - last_nl < WINDOW_HARD) {
         if (i + 8 <= n) {
             uint64_t v = mf_load8(p + i);
@@ -304,6 +319,8 @@ mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ct
     s->stop[0x1B] = (cfg->rules & MF_RULE_ANSI) != 0;
     s->amp = s->stop['&'] ? 0x2626262626262626ull : MF_HIGH_BITS;
     s->esc = s->stop[0x1B] ? 0x1B1B1B1B1B1B1B1Bull : MF_HIGH_BITS;
+    s->lines = mf_simd_liner(mf_simd_path());
+    s->classer = mf_simd_classer(mf_simd_path());
     s->pending = malloc(PENDING_CAP);
     s->out = malloc(OUT_CAP);
     s->repair = mf_repair_new();

@@ -1,6 +1,7 @@
-/* check_simd.c: the inert-window look (filter/simd.h): its three classers
- * agree byte for byte, it says "inert" exactly for the windows its rule
- * describes, and what it calls inert the byte rules leave alone. */
+/* check_simd.c: the vector looks of filter/simd.h. The three versions of
+ * each agree bit for bit; the inert-window look says "inert" exactly for
+ * the windows its rule describes, and what it calls inert the byte rules
+ * leave alone. */
 #include <check.h>
 #include <string.h>
 
@@ -107,7 +108,7 @@ START_TEST(test_inert_matches_rule)
         inert += want;
         for (int path = 0; path < MF_SIMD_PATHS; path++)
             if (mf_simd_classer(path))
-                ck_assert_msg(mf_inert_with(path, buf, n) == want, "path %d, round %d, %zu bytes",
+                ck_assert_msg(mf_inert(mf_simd_classer(path), buf, n) == want, "path %d, round %d, %zu bytes",
                               path, round, n);
     }
     ck_assert_int_gt(inert, 5000); /* the test saw both answers */
@@ -131,7 +132,7 @@ START_TEST(test_inert_sequences_at_block_ends)
                 for (size_t n = at; n <= at + k + 2; n++)
                     for (int path = 0; path < MF_SIMD_PATHS; path++)
                         if (mf_simd_classer(path))
-                            ck_assert_int_eq(mf_inert_with(path, buf, n), inert_reference(buf, n));
+                            ck_assert_int_eq(mf_inert(mf_simd_classer(path), buf, n), inert_reference(buf, n));
             }
 }
 END_TEST
@@ -155,9 +156,50 @@ START_TEST(test_inert_gives_byte_rules_nothing)
     uint8_t buf[400];
     for (int round = 0; round < 20000; round++) {
         size_t n = random_window(buf, sizeof buf);
-        if (mf_inert(buf, n))
+        if (mf_inert(mf_simd_classer(mf_simd_path()), buf, n))
             ck_assert_uint_eq(mf_repair_rules(buf, n, MF_RULES_DEFAULT), MF_RULE_SPAM);
     }
+}
+END_TEST
+
+START_TEST(test_liners_agree)
+{
+    rng_seed(14);
+    uint8_t block[64];
+    static const uint8_t stops[][2] = {{'&', 0x1B}, {0x80, 0x1B}, {'&', 0x80}, {0x80, 0x80}};
+    for (int round = 0; round < 20000; round++) {
+        for (int i = 0; i < 64; i++) { /* mostly ASCII, newlines and stops */
+            static const uint8_t some[] = {'\n', '&', 0x1B, 0x80, 0xFF, 0x7F, 0x00};
+            block[i] = rng_below(4) ? (uint8_t)(0x20 + rng_below(0x5F))
+                                    : some[rng_below(sizeof some)];
+        }
+        const uint8_t *st = stops[round % 4];
+        uint64_t want_stop, got_stop;
+        uint64_t want = mf_lines_scalar(block, st[0], st[1], &want_stop);
+        for (int path = 0; path < MF_SIMD_PATHS; path++)
+            if (mf_simd_liner(path)) {
+                got_stop = ~want_stop;
+                ck_assert_uint_eq(mf_simd_liner(path)(block, st[0], st[1], &got_stop), want);
+                ck_assert_uint_eq(got_stop, want_stop);
+            }
+    }
+}
+END_TEST
+
+START_TEST(test_lines_scalar)
+{
+    uint8_t block[64];
+    memset(block, 'a', sizeof block);
+    block[0] = '\n';
+    block[63] = '\n';
+    block[5] = '&';
+    block[9] = 0x1B;
+    block[40] = 0xC3;
+    uint64_t stop;
+    ck_assert_uint_eq(mf_lines_scalar(block, '&', 0x1B, &stop), 1ull | 1ull << 63);
+    ck_assert_uint_eq(stop, 1ull << 5 | 1ull << 9 | 1ull << 40);
+    mf_lines_scalar(block, 0x80, 0x80, &stop); /* entities and escapes off */
+    ck_assert_uint_eq(stop, 1ull << 40);
 }
 END_TEST
 
@@ -168,6 +210,7 @@ START_TEST(test_path_available)
     ck_assert_ptr_nonnull(mf_simd_classer(MF_SIMD_SSE2));
 #endif
     ck_assert_ptr_nonnull(mf_simd_classer(mf_simd_path()));
+    ck_assert_ptr_nonnull(mf_simd_liner(mf_simd_path()));
 }
 END_TEST
 
@@ -182,6 +225,8 @@ static Suite *simd_suite(void)
     tcase_add_test(t, test_inert_sequences_at_block_ends);
     tcase_add_test(t, test_inert_pages_unknown_to_codecs);
     tcase_add_test(t, test_inert_gives_byte_rules_nothing);
+    tcase_add_test(t, test_liners_agree);
+    tcase_add_test(t, test_lines_scalar);
     tcase_add_test(t, test_path_available);
     suite_add_tcase(s, t);
     return s;

@@ -26,7 +26,7 @@ add_test(NAME e2e COMMAND sh ${PROJECT_SOURCE_DIR}/tests/e2e/run.sh $<TARGET_FIL
 add_test(NAME readme_commands COMMAND sh ${PROJECT_SOURCE_DIR}/tests/readme_commands.sh ${PROJECT_SOURCE_DIR})
 mf_check_test(check_plausibility)
 mf_check_test(check_spam)
-# The inert-window look: its scalar, SSE2 and AVX2 classers (check_simd),
+# The vector looks (filter/simd.h): scalar, SSE2 and AVX2 agree (check_simd),
 # and the stream's tests run again with each path forced.
 mf_check_test(check_simd)
 foreach(path scalar sse2)
