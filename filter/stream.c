@@ -30,6 +30,9 @@
 #define WINDOW_HARD (64u * 1024)
 #define PENDING_CAP (WINDOW_HARD + 1 + 64u * 1024)
 #define OUT_CAP (64u * 1024)
+/* Output of this size or more (a run of clean lines) is written from where
+ * it lies, not copied into out first. */
+#define DIRECT_MIN (16u * 1024)
 
 struct mf_stream {
     mf_config cfg;
@@ -135,9 +138,9 @@ static int emit(mf_stream *s, const void *bytes, size_t len)
 {
     if (len == 0)
         return s->status;
-    if (s->nout + len > OUT_CAP && flush_out(s) != MF_OK)
+    if ((s->nout + len > OUT_CAP || len >= DIRECT_MIN) && flush_out(s) != MF_OK)
         return s->status;
-    if (len >= OUT_CAP) {
+    if (len >= DIRECT_MIN) {
         if (s->write(s->write_ctx, bytes, len) != 0)
             s->status = MF_ERR_OUTPUT;
         return s->status;
@@ -355,9 +358,13 @@ int mf_stream_write(mf_stream *s, const void *bytes, size_t length)
             s->npending = length;
             break;
         }
-        size_t take = PENDING_CAP - s->npending;
-        if (take > length)
-            take = length;
+        /* Only what completes the held-back line is copied: the rest is
+         * repaired straight from the caller's buffer in the next round. The
+         * output does not depend on how the input is split into writes. */
+        const uint8_t *nl = memchr(p, '\n', length);
+        size_t take = nl ? (size_t)(nl - p) + 1 : length;
+        if (take > PENDING_CAP - s->npending)
+            take = PENDING_CAP - s->npending;
         memcpy(s->pending + s->npending, p, take);
         s->npending += take;
         p += take;
