@@ -152,7 +152,7 @@ def main():
         big = "-"
         if args.big:
             repeat = max(1, round(args.big * 2**20 / os.path.getsize(path)))
-            big = f"{run_once(tools['mojifix'], path, repeat)[2] / 1024:.1f} MiB ({repeat * mb / 1024:.1f} GB)"
+            big = f"{run_once(tools['mojifix'], path, repeat)[2] / 1024:.1f} MiB ({repeat * mb:.0f} MB)"
         print(f"| {name} | {mb / cpu['cat']:.0f} | {mb / cpu['iconv']:.0f} | {mb / cpu['mojifix']:.0f} | "
               f"{cpu['cat'] / cpu['mojifix']:.2f} | {cpu['iconv'] / cpu['mojifix']:.2f} | "
               f"{wall['cat'] / wall['mojifix']:.2f} | {wall['iconv'] / wall['mojifix']:.2f} | "
