@@ -26,7 +26,8 @@
 
 /* One bit per byte of a 64-byte block, bit i for byte i. */
 typedef struct mf_classes {
-    uint64_t stop;  /* C0-D3, E2, EE-EF, F5-FF, '&', ESC: not inert */
+    uint64_t stop;  /* C0-D3, E2, EE-EF, F5-FF, '&', ESC: not inert; if any, */
+                    /* the other masks are 0 (not worth the work) */
     uint64_t lead2; /* D4-DF */
     uint64_t lead3; /* E0-ED */
     uint64_t lead4; /* F0-F4 */
@@ -37,10 +38,12 @@ typedef struct mf_classes {
 } mf_classes;
 
 /* The byte ranges of each class, once for the three classers:
- * X(field, lo, hi) for bytes lo..hi. */
-#define MF_CLASS_RANGES(X)                                                        \
+ * X(field, lo, hi) for bytes lo..hi. The stop ranges come first: a block
+ * with a stop byte is not inert, and its other classes are left 0. */
+#define MF_STOP_RANGES(X)                                                         \
     X(stop, 0xC0, 0xD3) X(stop, 0xE2, 0xE2) X(stop, 0xEE, 0xEF) X(stop, 0xF5, 0xFF) \
-    X(stop, '&', '&') X(stop, 0x1B, 0x1B)                                         \
+    X(stop, '&', '&') X(stop, 0x1B, 0x1B)
+#define MF_CLASS_RANGES(X)                                                        \
     X(lead2, 0xD4, 0xDF) X(lead3, 0xE0, 0xED) X(lead4, 0xF0, 0xF4)                \
     X(cont, 0x80, 0xBF) X(to9f, 0x80, 0x9F) X(to8f, 0x80, 0x8F)                   \
     X(e0, 0xE0, 0xE0) X(ed, 0xED, 0xED) X(f0, 0xF0, 0xF0) X(f4, 0xF4, 0xF4)

@@ -19,12 +19,16 @@ AVX2 static uint64_t range(__m256i v, uint8_t lo, uint8_t hi)
 AVX2 void mf_class_avx2(const uint8_t *block, mf_classes *c)
 {
     mf_classes m = {0};
+#define X(field, lo, hi) m.field |= range(v, lo, hi) << at;
     for (int at = 0; at < 64; at += 32) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(block + at));
-#define X(field, lo, hi) m.field |= range(v, lo, hi) << at;
-        MF_CLASS_RANGES(X)
-#undef X
+        MF_STOP_RANGES(X)
     }
+    for (int at = 0; at < 64 && !m.stop; at += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(block + at));
+        MF_CLASS_RANGES(X)
+    }
+#undef X
     *c = m;
 }
 

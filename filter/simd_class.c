@@ -10,12 +10,14 @@ static int in_range(int b, int lo, int hi)
 void mf_class_scalar(const uint8_t *block, mf_classes *c)
 {
     mf_classes m = {0};
+#define X(field, lo, hi) m.field |= in_range(block[i], lo, hi) ? 1ull << i : 0;
     for (int i = 0; i < 64; i++) {
-        uint64_t bit = 1ull << i;
-#define X(field, lo, hi) m.field |= in_range(block[i], lo, hi) ? bit : 0;
-        MF_CLASS_RANGES(X)
-#undef X
+        MF_STOP_RANGES(X)
     }
+    for (int i = 0; i < 64 && !m.stop; i++) {
+        MF_CLASS_RANGES(X)
+    }
+#undef X
     *c = m;
 }
 

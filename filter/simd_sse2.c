@@ -16,12 +16,16 @@ static uint64_t range(__m128i v, uint8_t lo, uint8_t hi)
 void mf_class_sse2(const uint8_t *block, mf_classes *c)
 {
     mf_classes m = {0};
+#define X(field, lo, hi) m.field |= range(v, lo, hi) << at;
     for (int at = 0; at < 64; at += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(block + at));
-#define X(field, lo, hi) m.field |= range(v, lo, hi) << at;
-        MF_CLASS_RANGES(X)
-#undef X
+        MF_STOP_RANGES(X)
     }
+    for (int at = 0; at < 64 && !m.stop; at += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(block + at));
+        MF_CLASS_RANGES(X)
+    }
+#undef X
     *c = m;
 }
 
