@@ -9,7 +9,7 @@ Builds deterministic corpora of about --size MB each (see README.md here):
   longline  the multilingual corpus with every newline removed (one line)
 and times, in the same run, the median of --runs runs of `cat F | X > /dev/null`
 for X = cat, `iconv -f UTF-8 -t UTF-8` and mojifix: X's CPU time (user +
-system, by GNU time) and the pipeline's wall time. Reports MB/s by CPU
+system) and the pipeline's wall time. Reports MB/s by CPU
 time, mojifix's throughput as a ratio of cat's and iconv's (by CPU time, and
 by wall time), and mojifix's peak RSS on the corpus and on --big MB of it
 (the corpus repeated, streamed into the pipe: never on disk).
@@ -90,33 +90,37 @@ def build(work, size):
     return paths
 
 
-GNU_TIME = "/usr/bin/time"  # Debian's package `time`: the child's own CPU time and peak RSS
+GNU_TIME = "/usr/bin/time"  # Debian's package `time`
 
 
 def run_once(cmd, path, repeat=1):
     """`cat path | cmd > /dev/null` (path `repeat` times over, streamed):
     the wall seconds, cmd's CPU seconds (user + system) and its peak RSS in
-    KiB. GNU time measures cmd alone: a child forked from Python would count
-    Python's memory too."""
-    full = [GNU_TIME, "-f", "%U %S %M", "--"] + cmd
+    KiB. cmd runs under GNU time, which gives its peak RSS (a child forked
+    from Python would count Python's memory too); the CPU time comes from
+    wait4() on GNU time, which includes cmd's: microseconds where GNU time
+    prints hundredths."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as null:
         cat = subprocess.Popen(["cat"] + [path] * repeat, stdout=subprocess.PIPE)
-        proc = subprocess.run(full, stdin=cat.stdout, stdout=null, stderr=subprocess.PIPE)
+        proc = subprocess.Popen([GNU_TIME, "-f", "%M", "--"] + cmd, stdin=cat.stdout,
+                                stdout=null, stderr=subprocess.PIPE)
         cat.stdout.close()
+        err = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
         cat.wait()
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
-        raise SystemExit(f"{cmd[0]} failed on {path}: {proc.stderr.decode(errors='replace')}")
-    user, system, rss = proc.stderr.split()[-3:]
-    return elapsed, float(user) + float(system), int(rss)
+        raise SystemExit(f"{cmd[0]} failed on {path}: {err.decode(errors='replace')}")
+    return elapsed, usage.ru_utime + usage.ru_stime, int(err.split()[-1])
 
 
 def measure(cmd, path, runs):
     """Medians of wall and CPU seconds, and the largest peak RSS."""
     results = [run_once(cmd, path) for _ in range(runs)]
     return (statistics.median(r[0] for r in results),
-            statistics.median(max(r[1], 0.005) for r in results),  # GNU time counts 10 ms ticks
+            statistics.median(r[1] for r in results),
             max(r[2] for r in results))
 
 
