@@ -17,18 +17,23 @@
 
 #include "broken.h"
 #include "charclass.h"
+#include "cosmetic.h"
 #include "decode.h"
 #include "edits.h"
 #include "grow.h"
 #include "lexicon.h"
 #include "mojifix.h"
 #include "repair.h"
+#include "simd.h"
 #include "spam.h"
 
 #define WINDOW_ASCII (4u * 1024)
 #define WINDOW_HARD (64u * 1024)
 #define PENDING_CAP (WINDOW_HARD + 1 + 64u * 1024)
 #define OUT_CAP (64u * 1024)
+/* Output of this size or more (a run of clean lines) is written from where
+ * it lies, not copied into out first. */
+#define DIRECT_MIN (16u * 1024)
 
 struct mf_stream {
     mf_config cfg;
@@ -46,6 +51,8 @@ struct mf_stream {
     uint8_t stop[256];    /* bytes that take a line off the ASCII fast path, */
     uint64_t amp, esc;    /* and two of them repeated in a word, or 0x80s (none) */
     int ascii_fast;       /* no rule on reads ASCII controls (--newlines, --strip-controls) */
+    mf_liner lines;       /* simd.h's looks, in the version the CPU runs best */
+    mf_classer classer;
     int status;           /* sticky: the first error */
     int finished;
 };
@@ -161,9 +168,9 @@ static int emit(mf_stream *s, const void *bytes, size_t len)
 {
     if (len == 0)
         return s->status;
-    if (s->nout + len > OUT_CAP && flush_out(s) != MF_OK)
+    if ((s->nout + len > OUT_CAP || len >= DIRECT_MIN) && flush_out(s) != MF_OK)
         return s->status;
-    if (len >= OUT_CAP) {
+    if (len >= DIRECT_MIN) {
         if (s->write(s->write_ctx, bytes, len) != 0)
             s->status = MF_ERR_OUTPUT;
         return s->status;
@@ -231,8 +238,13 @@ static int apply_edits(mf_stream *s, const uint8_t *w, size_t len)
 static int process_window(mf_stream *s, const uint8_t *w, size_t len)
 {
     /* Each rule runs only where its cheap look says it may have work; where
-     * another rule may change the text, spam is looked for in the result. */
-    unsigned rules = mf_repair_rules(w, len, s->cfg.rules);
+     * another rule may change the text, spam is looked for in the result.
+     * An inert window (simd.h: CJK, Indic, Arabic... text) is proved to give
+     * the byte rules nothing in one vector pass, before their looks; the
+     * cosmetic rules have their own (NFC composes Hangul jamo). */
+    unsigned rules = mf_inert(s->classer, w, len)
+                         ? (s->cfg.rules & MF_RULE_SPAM) | mf_cosmetic_rules(w, len, s->cfg.rules)
+                         : mf_repair_rules(w, len, s->cfg.rules);
     int spam = -1;
     if (!(rules & ~(unsigned)MF_RULE_SPAM) &&
         (!(rules & MF_RULE_SPAM) || !(spam = mf_spam_suspect(w, len, s->words)))) {
@@ -265,6 +277,19 @@ static size_t ascii_lines(const mf_stream *s, const uint8_t *p, size_t n, size_t
         return 0;
     const uint64_t nl = 0x0A0A0A0A0A0A0A0Aull;
     size_t i = 0, last_nl = 0;
+    /* 64 bytes at a time (simd.h) while the whole block is within
+     * WINDOW_HARD of the line's start, so that a line is left exactly where
+     * the loop below would leave it. */
+    while (i + 64 <= n && i + 64 - last_nl <= WINDOW_HARD) {
+        uint64_t stop, nls = s->lines(p + i, (uint8_t)s->amp, (uint8_t)s->esc, &stop);
+        if (stop)
+            nls &= (stop & -stop) - 1; /* the newlines before the first stop */
+        if (nls)
+            last_nl = i + 64 - (size_t)__builtin_clzll(nls);
+        if (stop)
+            return last_nl;
+        i += 64;
+    }
     while (i < n && i - last_nl < WINDOW_HARD) {
         if (i + 8 <= n) {
             uint64_t v = mf_load8(p + i);
@@ -330,6 +355,8 @@ mf_stream *mf_stream_new(const mf_config *cfg, mf_write_fn write, void *write_ct
     s->amp = s->stop['&'] ? 0x2626262626262626ull : MF_HIGH_BITS;
     s->esc = s->stop[0x1B] ? 0x1B1B1B1B1B1B1B1Bull : MF_HIGH_BITS;
     s->ascii_fast = !(cfg->rules & (MF_RULE_NEWLINES | MF_RULE_CONTROLS));
+    s->lines = mf_simd_liner(mf_simd_path());
+    s->classer = mf_simd_classer(mf_simd_path());
     s->pending = malloc(PENDING_CAP);
     s->out = malloc(OUT_CAP);
     s->repair = mf_repair_new();
@@ -364,9 +391,13 @@ int mf_stream_write(mf_stream *s, const void *bytes, size_t length)
             s->npending = length;
             break;
         }
-        size_t take = PENDING_CAP - s->npending;
-        if (take > length)
-            take = length;
+        /* Only what completes the held-back line is copied: the rest is
+         * repaired straight from the caller's buffer in the next round. The
+         * output does not depend on how the input is split into writes. */
+        const uint8_t *nl = memchr(p, '\n', length);
+        size_t take = nl ? (size_t)(nl - p) + 1 : length;
+        if (take > PENDING_CAP - s->npending)
+            take = PENDING_CAP - s->npending;
         memcpy(s->pending + s->npending, p, take);
         s->npending += take;
         p += take;

@@ -29,3 +29,11 @@ add_test(NAME e2e COMMAND sh ${PROJECT_SOURCE_DIR}/tests/e2e/run.sh $<TARGET_FIL
 add_test(NAME readme_commands COMMAND sh ${PROJECT_SOURCE_DIR}/tests/readme_commands.sh ${PROJECT_SOURCE_DIR})
 mf_check_test(check_plausibility)
 mf_check_test(check_spam)
+# The vector looks (filter/simd.h): scalar, SSE2 and AVX2 agree (check_simd),
+# and the stream's tests run again with each path forced.
+mf_check_test(check_simd)
+foreach(path scalar sse2)
+  add_test(NAME check_stream_simd_${path} COMMAND check_stream)
+  set_tests_properties(check_stream_simd_${path} PROPERTIES ENVIRONMENT
+    "CK_FORK=yes;MF_SOURCE_DIR=${PROJECT_SOURCE_DIR};CK_EXCLUDE_TAGS=small_chunks medium_chunks;MOJIFIX_SIMD=${path}")
+endforeach()

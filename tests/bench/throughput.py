@@ -5,10 +5,14 @@ Builds deterministic corpora of about --size MB each (see README.md here):
   english   seed article 000 repeated (clean English, some non-ASCII)
   multi     the accuracy benchmark's clean lines in 150+ languages
   mojibake  the same lines, every third one broken through a rotating codec
+  spam      lines of 16 languages, each with a run of injected spam (spam.py)
   longline  the multilingual corpus with every newline removed (one line)
 and times, in the same run, the median of --runs runs of `cat F | X > /dev/null`
-for X = cat, `iconv -f UTF-8 -t UTF-8` and mojifix. Reports MB/s, mojifix's
-throughput as a ratio of cat's and iconv's, and mojifix's peak RSS.
+for X = cat, `iconv -f UTF-8 -t UTF-8` and mojifix: X's CPU time (user +
+system) and the pipeline's wall time. Reports MB/s by CPU
+time, mojifix's throughput as a ratio of cat's and iconv's (by CPU time, and
+by wall time), and mojifix's peak RSS on the corpus and on --big MB of it
+(the corpus repeated, streamed into the pipe: never on disk).
 Benchmarks measure and report; nothing here asserts.
 """
 import argparse
@@ -24,6 +28,7 @@ sys.path.insert(0, HERE)
 
 import breakers  # noqa: E402
 import corpus  # noqa: E402
+import spam  # noqa: E402
 
 ROTATION = ("cp1252", "macroman", "cp1251", "latin2", "koi8-r", "cp437")
 
@@ -56,6 +61,15 @@ def broken_every_third(lines):
     return out
 
 
+def spam_lines():
+    """Every positive case of spam.py's quick set: clean lines of 16
+    languages, each with one or two runs of injected spam."""
+    carriers = spam.read_corpus(spam.CARRIERS)
+    cases, _ = spam.positive_cases(carriers, spam.language_scripts(carriers),
+                                   spam.load_vocabulary(), spam.PER_KIND["quick"])
+    return [c.input for c in cases]
+
+
 def build(work, size):
     lines = clean_lines(work)
     with open(os.path.join(ROOT, "fixtures", "seeds", "000.txt"), "rb") as f:
@@ -66,6 +80,7 @@ def build(work, size):
         "english": english,
         "multi": multi,
         "mojibake": moji,
+        "spam": ("\n".join(spam_lines()) + "\n").encode(),
         "longline": multi.replace(b"\n", b" "),
     }
     paths = {}
@@ -75,30 +90,38 @@ def build(work, size):
     return paths
 
 
-GNU_TIME = "/usr/bin/time"  # Debian's package `time`: the child's own peak RSS
+GNU_TIME = "/usr/bin/time"  # Debian's package `time`
 
 
-def run_once(cmd, path):
-    """Seconds for `cat path | cmd > /dev/null`, and the command's peak RSS in
-    KiB (measured by GNU time: a child forked from Python would count
-    Python's memory too), or 0 without it."""
-    measured = os.path.exists(GNU_TIME)
-    full = [GNU_TIME, "-f", "%M", "--"] + cmd if measured else cmd
+def run_once(cmd, path, repeat=1):
+    """`cat path | cmd > /dev/null` (path `repeat` times over, streamed):
+    the wall seconds, cmd's CPU seconds (user + system) and its peak RSS in
+    KiB. cmd runs under GNU time, which gives its peak RSS (a child forked
+    from Python would count Python's memory too); the CPU time comes from
+    wait4() on GNU time, which includes cmd's: microseconds where GNU time
+    prints hundredths."""
     start = time.perf_counter()
-    with open(path, "rb") as src, open(os.devnull, "wb") as null:
-        cat = subprocess.Popen(["cat"], stdin=src, stdout=subprocess.PIPE)
-        proc = subprocess.run(full, stdin=cat.stdout, stdout=null, stderr=subprocess.PIPE)
+    with open(os.devnull, "wb") as null:
+        cat = subprocess.Popen(["cat"] + [path] * repeat, stdout=subprocess.PIPE)
+        proc = subprocess.Popen([GNU_TIME, "-f", "%M", "--"] + cmd, stdin=cat.stdout,
+                                stdout=null, stderr=subprocess.PIPE)
         cat.stdout.close()
+        err = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
         cat.wait()
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
-        raise SystemExit(f"{cmd[0]} failed on {path}: {proc.stderr.decode(errors='replace')}")
-    return elapsed, int(proc.stderr.split()[-1]) if measured else 0
+        raise SystemExit(f"{cmd[0]} failed on {path}: {err.decode(errors='replace')}")
+    return elapsed, usage.ru_utime + usage.ru_stime, int(err.split()[-1])
 
 
 def measure(cmd, path, runs):
+    """Medians of wall and CPU seconds, and the largest peak RSS."""
     results = [run_once(cmd, path) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    return (statistics.median(r[0] for r in results),
+            statistics.median(r[1] for r in results),
+            max(r[2] for r in results))
 
 
 def main():
@@ -108,26 +131,36 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "mojifix-bench"))
     ap.add_argument("--only", nargs="*", help="corpora to run (default: all)")
+    ap.add_argument("--big", type=int, default=1000,
+                    help="MB streamed for the second peak RSS (0: none; default 1000)")
     args = ap.parse_args()
+    if not os.path.exists(GNU_TIME):
+        raise SystemExit(f"needs GNU time at {GNU_TIME} (Debian's package `time`)")
     os.makedirs(args.work, exist_ok=True)
     paths = build(args.work, args.size * 2**20)
     tools = {"cat": ["cat"], "iconv": ["iconv", "-f", "UTF-8", "-t", "UTF-8"], "mojifix": [args.mojifix]}
-    print(f"# throughput, {args.size} MB per corpus, median of {args.runs} runs\n")
-    print("| corpus | cat MB/s | iconv MB/s | mojifix MB/s | mojifix/cat | mojifix/iconv | mojifix peak RSS |")
-    print("|---|---|---|---|---|---|---|")
+    print(f"# throughput, {args.size} MB per corpus, median of {args.runs} runs, {time.strftime('%Y-%m-%d')}\n")
+    print("MB/s by X's CPU time (user + system); ratios by CPU time, then by the pipeline's wall time.\n")
+    print("| corpus | cat MB/s | iconv MB/s | mojifix MB/s | mojifix/cat | mojifix/iconv | "
+          "wall: mojifix/cat | wall: mojifix/iconv | peak RSS | peak RSS, big |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name, path in paths.items():
         if args.only and name not in args.only:
             continue
         mb = os.path.getsize(path) / 2**20
-        speed, rss = {}, 0
+        wall, cpu, rss = {}, {}, 0
         for tool, cmd in tools.items():
-            secs, peak = measure(cmd, path, args.runs)
-            speed[tool] = mb / secs
+            wall[tool], cpu[tool], peak = measure(cmd, path, args.runs)
             if tool == "mojifix":
                 rss = peak
-        print(f"| {name} | {speed['cat']:.0f} | {speed['iconv']:.0f} | {speed['mojifix']:.0f} | "
-              f"{speed['mojifix'] / speed['cat']:.2f} | {speed['mojifix'] / speed['iconv']:.2f} | "
-              f"{rss / 1024:.1f} MiB |", flush=True)
+        big = "-"
+        if args.big:
+            repeat = max(1, round(args.big * 2**20 / os.path.getsize(path)))
+            big = f"{run_once(tools['mojifix'], path, repeat)[2] / 1024:.1f} MiB ({repeat * mb:.0f} MB)"
+        print(f"| {name} | {mb / cpu['cat']:.0f} | {mb / cpu['iconv']:.0f} | {mb / cpu['mojifix']:.0f} | "
+              f"{cpu['cat'] / cpu['mojifix']:.2f} | {cpu['iconv'] / cpu['mojifix']:.2f} | "
+              f"{wall['cat'] / wall['mojifix']:.2f} | {wall['iconv'] / wall['mojifix']:.2f} | "
+              f"{rss / 1024:.1f} MiB | {big} |", flush=True)
 
 
 if __name__ == "__main__":
