@@ -153,10 +153,9 @@ static size_t handle_at(const mf_char *c, size_t n, size_t i)
             j++;
         return j - i >= 3 ? j - i : 0;
     }
-    if (c[i].cp >= 0x80 || !strchr("qlwitvkz", (int)(c[i].cp | 0x20)))
-        return 0; /* no label begins so */
+    uint32_t first = c[i].cp | 0x20;
     const char *const *label = labels;
-    while (*label && !(starts_with(c, n, i, *label) &&
+    while (*label && !((unsigned char)**label == first && starts_with(c, n, i, *label) &&
                        (i + strlen(*label) >= n || !ascii_alpha(c[i + strlen(*label)].cp))))
         label++;
     if (!*label)

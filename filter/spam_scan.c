@@ -1,8 +1,6 @@
 /* spam_scan.c: the byte-level look that tells which windows the spam
  * rule need not decode: those with letters of one script group only, or
  * with nothing a spam run needs. */
-#include <string.h>
-
 #include "charclass.h"
 #include "decode.h"
 #include "lexicon.h"
@@ -149,11 +147,6 @@ static unsigned main_mask(const size_t count[16], int *contested, int *latin_plu
     return 1u << best;
 }
 
-/* A window is worth a look when it has letters of two script groups and
- * something a spam run needs: a letter of a minor group (not the main one,
- * nor Latin) glued to one of another, an ornament, the look of a contact
- * (seven digits, "@", "://"), or the first characters of a lexicon entry
- * where a word of a minor group starts (of any, if the main is contested). */
 /* A group takes part with two letters at least (a run has two), Latin
  * with three (its runs need an entry; "%s" in a Russian line is no run). */
 static size_t taking_part(const size_t count[16])
@@ -171,6 +164,12 @@ size_t mf_spam_groups(const uint8_t *buf, size_t len)
     return taking_part(count);
 }
 
+/* A window is worth a look when it has letters of two script groups and
+ * something a spam run needs: a letter of a minor group (not the main one,
+ * nor Latin) glued to one of another, an ornament, the look of a contact
+ * (seven digits, "@", "://"), or the first characters of a lexicon entry
+ * where a word of a minor group starts, or at any of its letters in a
+ * script without spaces (of any group, if the main is contested). */
 int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
 {
     if (mf_spam_one_group(buf, len))

@@ -145,13 +145,15 @@ static size_t window_length(const uint8_t *p, size_t n, int final, size_t known,
          * on (a cut inside "Ã©" would leave both halves broken, one after
          * "caf" leaves "Ã©" with no word to judge it by); else after any
          * ASCII byte; else on a character boundary. */
-        for (size_t i = WINDOW_HARD; i > WINDOW_HARD - 4096; i--)
-            if (p[i - 1] < 0x80 && !mf_ascii_alnum(p[i - 1]) && !inside_sequence(p, i, rules))
+        size_t any = 0;
+        for (size_t i = WINDOW_HARD; i > WINDOW_HARD - 4096; i--) {
+            if (p[i - 1] >= 0x80 || inside_sequence(p, i, rules))
+                continue;
+            if (!mf_ascii_alnum(p[i - 1]))
                 return i;
-        for (size_t i = WINDOW_HARD; i > WINDOW_HARD - 4096; i--)
-            if (p[i - 1] < 0x80 && !inside_sequence(p, i, rules))
-                return i;
-        return char_boundary(p, WINDOW_HARD);
+            any = any ? any : i;
+        }
+        return any ? any : char_boundary(p, WINDOW_HARD);
     }
     return final ? n : 0;
 }
