@@ -132,7 +132,7 @@ static int revert_run(rt_run *r)
     if (!log || !text)
         abort();
     revert_error e;
-    int rc = revert_stream(log, text, buf_write, &r->back, &e);
+    int rc = revert_stream(log, revert_read_file, text, buf_write, &r->back, &e);
     fclose(log);
     fclose(text);
     if (rc != 0)

@@ -7,7 +7,8 @@
 #include "fnv.h"
 
 typedef struct rv {
-    FILE *text;
+    revert_read_fn read;
+    void *rctx;
     mf_write_fn write;
     void *ctx;
     revert_error *e;
@@ -29,15 +30,29 @@ static int emit(rv *v, const char *p, size_t n)
     return 0;
 }
 
+/* Reads up to want bytes of the text into buf; 0 at its end, or when it
+ * cannot be read (then e->unreadable is set). */
 static size_t take(rv *v, uint64_t want)
 {
-    size_t k = fread(v->buf, 1, want < sizeof v->buf ? (size_t)want : sizeof v->buf, v->text);
-    v->out_hash = fnv1a64(v->out_hash, v->buf, k);
-    return k;
+    ssize_t k = v->read(v->rctx, v->buf, want < sizeof v->buf ? (size_t)want : sizeof v->buf);
+    if (k < 0) {
+        v->e->unreadable = 1;
+        k = 0;
+    }
+    v->out_hash = fnv1a64(v->out_hash, v->buf, (size_t)k);
+    return (size_t)k;
+}
+
+ssize_t revert_read_file(void *file, void *buf, size_t n)
+{
+    size_t k = fread(buf, 1, n, file);
+    return k == 0 && ferror((FILE *)file) ? -1 : (ssize_t)k;
 }
 
 static int text_ends(rv *v, uint64_t missing)
 {
+    if (v->e->unreadable)
+        return -1;
     snprintf(v->e->msg, sizeof v->e->msg,
              "byte %" PRIu64 ": the text ends here, the log expects %" PRIu64 " bytes more",
              v->base + v->out_pos, missing);
@@ -148,11 +163,13 @@ static int run_input(rv *v, log_reader *r, const log_input *in)
 /* rv is too big for the stack of a fuzzer's thread: it is static. */
 static rv the_rv;
 
-static rv *rv_init(FILE *text, mf_write_fn write, void *ctx, revert_error *e)
+static rv *rv_init(revert_read_fn read, void *rctx, mf_write_fn write, void *ctx,
+                   revert_error *e)
 {
     memset(e, 0, sizeof *e);
     rv *v = &the_rv;
-    v->text = text;
+    v->read = read;
+    v->rctx = rctx;
     v->write = write;
     v->ctx = ctx;
     v->e = e;
@@ -160,24 +177,27 @@ static rv *rv_init(FILE *text, mf_write_fn write, void *ctx, revert_error *e)
     return v;
 }
 
-int revert_input(log_reader *r, const log_input *in, FILE *text, mf_write_fn write,
-                 void *ctx, revert_error *e)
+/* The text must end where the log's last output does. */
+static int ends_here(rv *v)
 {
-    rv *v = rv_init(text, write, ctx, e);
-    if (run_input(v, r, in) != 0)
-        return -1;
-    if (fgetc(text) != EOF) {
-        snprintf(e->msg, sizeof e->msg,
-                 "byte %" PRIu64 ": the text goes on past the output the log describes",
-                 v->base);
-        return -1;
-    }
-    return 0;
+    if (take(v, 1) == 0)
+        return v->e->unreadable ? -1 : 0;
+    snprintf(v->e->msg, sizeof v->e->msg,
+             "byte %" PRIu64 ": the text goes on past the output the log describes", v->base);
+    return -1;
 }
 
-int revert_stream(FILE *log, FILE *text, mf_write_fn write, void *ctx, revert_error *e)
+int revert_input(log_reader *r, const log_input *in, revert_read_fn read, void *rctx,
+                 mf_write_fn write, void *ctx, revert_error *e)
 {
-    rv *v = rv_init(text, write, ctx, e);
+    rv *v = rv_init(read, rctx, write, ctx, e);
+    return run_input(v, r, in) != 0 ? -1 : ends_here(v);
+}
+
+int revert_stream(FILE *log, revert_read_fn read, void *rctx, mf_write_fn write, void *ctx,
+                  revert_error *e)
+{
+    rv *v = rv_init(read, rctx, write, ctx, e);
     log_reader r;
     int rc = logread_open(&r, log, e->msg, sizeof e->msg);
     e->in_log = rc != 0;
@@ -192,12 +212,8 @@ int revert_stream(FILE *log, FILE *text, mf_write_fn write, void *ctx, revert_er
         rc = run_input(v, &r, &in);
         logread_input_free(&in);
     }
-    if (rc == 0 && fgetc(text) != EOF) {
-        snprintf(e->msg, sizeof e->msg,
-                 "byte %" PRIu64 ": the text goes on past the output the log describes",
-                 v->base);
-        rc = -1;
-    }
+    if (rc == 0)
+        rc = ends_here(v);
     logread_close(&r);
     return rc;
 }

@@ -7,6 +7,7 @@
 #define MF_CLI_REVERT_H
 
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "logread.h"
 #include "mojifix.h"
@@ -15,15 +16,23 @@ typedef struct revert_error {
     char msg[512];
     int in_log; /* the log is at fault (else the text, or the output) */
     int output; /* the write callback failed */
+    int unreadable; /* the text could not be read (the reader knows why) */
 } revert_error;
 
-/* Reverts text, the outputs of all the log's inputs one after the other,
+/* Reads up to n bytes of the text: how many, 0 at its end, -1 on an error. */
+typedef ssize_t (*revert_read_fn)(void *ctx, void *buf, size_t n);
+
+/* A revert_read_fn of a FILE *. */
+ssize_t revert_read_file(void *file, void *buf, size_t n);
+
+/* Reverts the text read, the outputs of all the log's inputs one after the other,
  * writing the inputs through write. Returns 0 or -1 (e says why). */
-int revert_stream(FILE *log, FILE *text, mf_write_fn write, void *ctx, revert_error *e);
+int revert_stream(FILE *log, revert_read_fn read, void *rctx, mf_write_fn write, void *ctx,
+                  revert_error *e);
 
 /* Reverts text, the output of the log's input record in (read from r just
  * before), whose edits r reads next. Returns 0 or -1. */
-int revert_input(log_reader *r, const log_input *in, FILE *text, mf_write_fn write,
-                 void *ctx, revert_error *e);
+int revert_input(log_reader *r, const log_input *in, revert_read_fn read, void *rctx,
+                 mf_write_fn write, void *ctx, revert_error *e);
 
 #endif

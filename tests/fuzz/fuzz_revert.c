@@ -61,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     size_t got = 0;
     revert_error e;
-    int rc = revert_stream(log, text, count, &got, &e);
+    int rc = revert_stream(log, revert_read_file, text, count, &got, &e);
     fclose(log);
     fclose(text);
     if (rc == 0 && got != logged_size(data, nlog)) {
