@@ -14,8 +14,10 @@
 #define REV_PAGES_MAX 64
 
 /* For a code point: the codecs in which it is a UTF-8 lead byte (C2-F4),
- * and those in which it is a continuation byte (80-BF). */
+ * and those in which it is a continuation byte (80-BF); of the leads, those
+ * of three or more bytes (E0-F4) and of four (F0-F4), for the gate. */
 static uint32_t lead_mask[REV_PAGES_MAX][256], cont_mask[REV_PAGES_MAX][256];
+static uint32_t long_mask[REV_PAGES_MAX][256], four_mask[REV_PAGES_MAX][256];
 /* Codecs in which U+00A0 is a continuation byte (A0 in Windows-1252, 9A in
  * KOI8-R), and that byte: a space there may be a no-break space that was
  * lost on the way. */
@@ -32,9 +34,11 @@ static void build_masks(void)
         for (int lo = 0; lo < 256; lo++)
             for (size_t k = 0; k < mf_codecs_count; k++) {
                 uint8_t b = mf_rev_byte[page][lo][k];
-                if (b >= 0xC2 && b <= 0xF4)
+                if (b >= 0xC2 && b <= 0xF4) {
                     lead_mask[page][lo] |= 1u << k;
-                else if (b >= 0x80 && b <= 0xBF)
+                    long_mask[page][lo] |= b >= 0xE0 ? 1u << k : 0;
+                    four_mask[page][lo] |= b >= 0xF0 ? 1u << k : 0;
+                } else if (b >= 0x80 && b <= 0xBF)
                     cont_mask[page][lo] |= 1u << k;
             }
     }
@@ -68,15 +72,40 @@ static inline uint32_t cont_or_lost_nbsp(uint32_t cp)
     return cp == ' ' ? nbsp_codecs : cont_of(cp);
 }
 
-int mf_repair_suspect(const uint8_t *buf, size_t len)
+/* Codecs in which a lead waits for 1, 2 or 3 more continuation bytes. */
+typedef struct waiting {
+    uint32_t one, two, three;
+} waiting;
+
+/* Moves the waiting leads past a character that is a continuation byte in
+ * the codecs `cont` and a lead in `lead`: whether a lead has got all its
+ * continuations (a complete unit candidate), or, with `pairs`, any. */
+static inline int step(waiting *w, uint32_t cp, uint32_t cont, int pairs)
+{
+    uint32_t lead = lead_of(cp);
+    if (w->one & cont || (pairs && (w->two | w->three) & cont))
+        return 1;
+    uint32_t l3 = long_mask[mask_page(cp)][cp & 0xFF];
+    uint32_t l4 = four_mask[mask_page(cp)][cp & 0xFF];
+    w->one = (w->two & cont) | (lead & ~l3);
+    w->two = (w->three & cont) | (l3 & ~l4);
+    w->three = l4;
+    return 0;
+}
+
+int mf_repair_suspect(const uint8_t *buf, size_t len, int pairs)
 {
     pthread_once(&masks_once, build_masks);
-    uint32_t prev_lead = 0;
+    waiting w = {0, 0, 0};
     for (size_t i = 0; i < len;) {
         if (buf[i] < 0x80) {
-            if (buf[i] == ' ' && (prev_lead & nbsp_codecs))
-                return 1;
-            prev_lead = 0;
+            if (buf[i] == ' ' && (w.one | w.two | w.three)) { /* a lost U+00A0? */
+                if (step(&w, ' ', nbsp_codecs, pairs))
+                    return 1;
+                i++;
+                continue;
+            }
+            w = (waiting){0, 0, 0};
             /* Past the first, ASCII bytes cannot matter: skip them 8 at once. */
             for (i++; i + 8 <= len && !(mf_load8(buf + i) & MF_HIGH_BITS); i += 8)
                 ;
@@ -84,11 +113,8 @@ int mf_repair_suspect(const uint8_t *buf, size_t len)
         }
         uint32_t cp;
         int k = mf_utf8_decode(buf + i, len - i, &cp);
-        if (k == 0)
+        if (k == 0 || step(&w, cp, cont_of(cp), pairs))
             return 1;
-        if (prev_lead & cont_of(cp))
-            return 1;
-        prev_lead = lead_of(cp);
         i += (size_t)k;
     }
     return 0;
