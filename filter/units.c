@@ -75,12 +75,6 @@ static inline uint32_t cont_of(uint32_t cp)
     return roles_of(cp)->cont;
 }
 
-/* A space after a lead byte may be a lost U+00A0, a continuation byte. */
-static inline uint32_t cont_or_lost_nbsp(uint32_t cp)
-{
-    return cp == ' ' ? nbsp_codecs : cont_of(cp);
-}
-
 /* Codecs in which a lead waits for 1, 2 or 3 more continuation bytes. */
 typedef struct waiting {
     uint32_t one, two, three;
@@ -205,8 +199,11 @@ static int find_simple_units(mf_repair *r, int cesu)
 {
     const mf_char *c = r->chars.v;
     size_t n = r->chars.n;
+    uint32_t lead = n ? lead_of(c[0].cp) : 0;
     for (size_t i = 0; i + 1 < n; i++) {
-        uint32_t maybe = lead_of(c[i].cp) & cont_or_lost_nbsp(c[i + 1].cp);
+        const roles *next = roles_of(c[i + 1].cp); /* each character looked up once */
+        uint32_t maybe = lead & (c[i + 1].cp == ' ' ? nbsp_codecs : next->cont);
+        lead = next->lead;
         while (maybe) {
             size_t k = (size_t)__builtin_ctz(maybe);
             maybe &= maybe - 1;
