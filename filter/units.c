@@ -32,7 +32,7 @@ static void build_masks(void)
 {
     for (int hi = 0; hi < 256; hi++) {
         int page = mf_rev_page[hi];
-        if (page == 0 || page >= REV_PAGES_MAX) /* lead_of/cont_of see no unit there */
+        if (page == 0 || page >= REV_PAGES_MAX) /* roles_of sees no unit there */
             continue;
         for (int lo = 0; lo < 256; lo++)
             for (size_t k = 0; k < mf_codecs_count; k++) {
@@ -68,11 +68,6 @@ static inline const roles *roles_of(uint32_t cp)
 static inline uint32_t lead_of(uint32_t cp)
 {
     return roles_of(cp)->lead;
-}
-
-static inline uint32_t cont_of(uint32_t cp)
-{
-    return roles_of(cp)->cont;
 }
 
 /* Codecs in which a lead waits for 1, 2 or 3 more continuation bytes. */
