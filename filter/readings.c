@@ -45,6 +45,21 @@ static const uint8_t *unit_row(uint32_t cp, int32_t *unknown)
     return row;
 }
 
+/* Adds sign * row[lang] to delta[l] for each of n languages (langs[l], or
+ * l when langs is NULL); nothing for a NULL row. */
+static void add_rows(const uint8_t *row, int32_t sign, const uint16_t *langs, size_t n,
+                     int32_t *delta)
+{
+    if (!row)
+        return;
+    if (langs)
+        for (size_t l = 0; l < n; l++)
+            delta[l] += sign * row[langs[l]];
+    else
+        for (size_t l = 0; l < n; l++)
+            delta[l] += sign * row[l];
+}
+
 /* What decoding unit x changes in the window's cost, added to delta[i] for
  * each of n languages (langs[i], or i when langs is NULL). */
 static void unit_delta(const mf_repair *r, const mf_unit *x, const uint16_t *langs, size_t n,
@@ -54,13 +69,12 @@ static void unit_delta(const mf_repair *r, const mf_unit *x, const uint16_t *lan
     const uint8_t *add = unit_row(x->cp, &gained), *sub[255];
     for (size_t j = 0; j < x->len; j++)
         sub[j] = unit_row(r->text[x->start + j], &lost);
-    for (size_t l = 0; l < n; l++) {
-        size_t lang = langs ? langs[l] : l;
-        int32_t d = gained - lost + (add ? add[lang] : 0);
-        for (size_t j = 0; j < x->len; j++)
-            d -= sub[j] ? sub[j][lang] : 0;
-        delta[l] += d;
-    }
+    for (size_t l = 0; l < n; l++)
+        delta[l] += gained - lost;
+    /* Row by row: with every language, each loop runs along one row. */
+    add_rows(add, 1, langs, n, delta);
+    for (size_t j = 0; j < x->len; j++)
+        add_rows(sub[j], -1, langs, n, delta);
 }
 
 /* Marks a unit whose delta in the chosen languages is not worked out yet. */
@@ -180,12 +194,16 @@ static void confirm_paths(mf_repair *r)
 
 /* The reading's cost: the model's, plus its characters in the language they
  * fit best. */
-static int search_scored(mf_repair *r, mf_ban ban, int32_t *total)
+static int search_scored(mf_repair *r, mf_ban ban, const int32_t *searched, int32_t *total)
 {
     int32_t saved;
     r->ban = ban;
     int32_t lang;
-    if (mf_search_window(r, &saved) != MF_OK || language_cost(r, &lang) != MF_OK)
+    if (searched) /* the units' chosen flags are already this search's */
+        saved = *searched;
+    else if (mf_search_window(r, &saved) != MF_OK)
+        return MF_ERR_NOMEM;
+    if (language_cost(r, &lang) != MF_OK)
         return MF_ERR_NOMEM;
     *total = saved + lang;
     return MF_OK;
@@ -198,10 +216,10 @@ static int search_scored(mf_repair *r, mf_ban ban, int32_t *total)
  * the whole window tells which is right. So each reading of a chosen unit
  * that has a rival is banned in turn, wherever it stands in the window, and
  * the language decides. */
-static int search_rivals(mf_repair *r, int32_t *best_total)
+static int search_rivals(mf_repair *r, const int32_t *searched, int32_t *best_total)
 {
     const mf_ban none = {0, 0};
-    if (search_scored(r, none, best_total) != MF_OK)
+    if (search_scored(r, none, searched, best_total) != MF_OK)
         return MF_ERR_NOMEM;
     mf_ban rivals[MAX_RIVALS], best = none;
     int n = 0;
@@ -218,7 +236,7 @@ static int search_rivals(mf_repair *r, int32_t *best_total)
     }
     for (int j = 0; j < n; j++) {
         int32_t total;
-        if (search_scored(r, rivals[j], &total) != MF_OK)
+        if (search_scored(r, rivals[j], NULL, &total) != MF_OK)
             return MF_ERR_NOMEM;
         if (total < *best_total) {
             *best_total = total;
@@ -245,6 +263,8 @@ int mf_choose_units(mf_repair *r, int *any)
     int32_t saved;
     r->nconfirmed = 0;
     r->ban = (mf_ban){0, 0};
+    if (!mf_search_may_decode(r)) /* clean text that merely holds units */
+        return MF_OK;
     if (mf_search_window(r, &saved) != MF_OK)
         return MF_ERR_NOMEM;
     for (size_t i = 0; i < r->nunits; i++)
@@ -256,8 +276,11 @@ int mf_choose_units(mf_repair *r, int *any)
     for (int pass = 0; pass < 2; pass++) {
         /* Rivals again only if the first pass found one better. */
         int32_t reading;
-        int rc = pass == 0 || r->ban.codecs ? search_rivals(r, &reading)
-                                            : search_scored(r, r->ban, &reading);
+        /* The first pass starts from the search above: same units, no ban,
+         * nothing confirmed, so the same reading. */
+        const int32_t *searched = pass == 0 ? &saved : NULL;
+        int rc = pass == 0 || r->ban.codecs ? search_rivals(r, searched, &reading)
+                                            : search_scored(r, r->ban, NULL, &reading);
         if (rc != MF_OK)
             return MF_ERR_NOMEM;
         for (size_t i = 0; i < r->nunits; i++)

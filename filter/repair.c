@@ -136,12 +136,15 @@ unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules)
 {
     const unsigned bytes = MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_CESU;
     unsigned run = rules & MF_RULE_SPAM;
-    if ((rules & bytes) && mf_repair_suspect(buf, len))
+    if ((rules & MF_RULE_ENTITIES) && mf_entities_read(buf, len))
+        run |= MF_RULE_ENTITIES;
+    /* With its entities read, the window's first round decodes them only
+     * if it finds no unit: it is looked at as it always was, a lead and a
+     * continuation byte enough, so that its rounds stay what they were. */
+    if ((rules & bytes) && mf_repair_suspect(buf, len, (run & MF_RULE_ENTITIES) != 0))
         run |= rules & bytes;
     if ((rules & MF_RULE_C1) && mf_c1_suspect(buf, len))
         run |= MF_RULE_C1;
-    if ((rules & MF_RULE_ENTITIES) && mf_entities_read(buf, len))
-        run |= MF_RULE_ENTITIES;
     if ((rules & MF_RULE_ANSI) && memchr(buf, 0x1B, len))
         run |= MF_RULE_ANSI;
     return run | mf_cosmetic_rules(buf, len, rules);

@@ -29,10 +29,13 @@ struct mf_trie;
  * must outlive r. */
 void mf_repair_set_words(mf_repair *r, const struct mf_trie *user);
 
-/* True when the window may hold something to repair: invalid UTF-8, or two
- * neighbours that some codec maps to a UTF-8 lead and continuation byte.
- * A window for which this is false is copied out unchanged. */
-int mf_repair_suspect(const uint8_t *buf, size_t len);
+/* True when the window may hold something to repair: invalid UTF-8, or a
+ * character that some codec maps to a UTF-8 lead byte followed by the
+ * continuation bytes that lead needs (a space standing for a lost U+00A0),
+ * without which no unit exists (with `pairs`, a lead and one continuation
+ * are enough: what a window whose entities are read needs, below). A
+ * window for which this is false gives the mojibake rule nothing. */
+int mf_repair_suspect(const uint8_t *buf, size_t len, int pairs);
 
 /* Of the MF_RULE_* bits in rules, those that may have work in buf[0..len)
  * by a cheap look at its bytes (spam, which has its own look, included). */

@@ -101,6 +101,10 @@ int mf_find_units(mf_repair *r, int cesu);
  * chosen flags of the units), and its cost relative to keeping everything. */
 int mf_search_window(mf_repair *r, int32_t *saved);
 
+/* search.c: whether mf_search_window may decode any unit of the window (a
+ * bound: when it says no, the search would keep everything). */
+int mf_search_may_decode(const mf_repair *r);
+
 /* readings.c: chooses the units to decode (their chosen flags); *any tells
  * whether there is one. */
 int mf_choose_units(mf_repair *r, int *any);

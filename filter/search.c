@@ -1,6 +1,7 @@
 /* search.c: the Viterbi search over a window: unit by unit, keep the
  * characters or decode them, for the lowest cost under the character model
  * and the priors of plausibility.c. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,68 @@ static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
     if (u->lost_nbsp)
         p += mf_repair_cost.nbsp_lost;
     return p;
+}
+
+/* ---- the bound ---------------------------------------------------------- */
+
+/* The least any character can cost after another, by the class it is in. */
+static int32_t cheapest_into[MF_CL_COUNT];
+static pthread_once_t cheapest_once = PTHREAD_ONCE_INIT;
+
+static void find_cheapest(void)
+{
+    for (int b = 0; b < MF_CL_COUNT; b++) {
+        int32_t least = INT32_MAX;
+        for (int a = 0; a < MF_CL_COUNT; a++)
+            if (mf_model_trans[a][b] < least)
+                least = mf_model_trans[a][b];
+        cheapest_into[b] = least;
+    }
+}
+
+/* The least cp can cost after any character: mf_cost_after(x, cp) >= it. */
+static int32_t cheapest_after_any(uint32_t cp)
+{
+    return mf_cost_after(MF_CP_BOUNDARY, cp) - mf_model_trans[MF_CL_BOUNDARY][mf_char_class(cp)] +
+           cheapest_into[mf_char_class(cp)];
+}
+
+/* A lower bound on what decoding unit x adds to the cost of a reading,
+ * against keeping the text, wherever the reading stands: its penalty, plus
+ * its character after the cheapest predecessor, less the characters it
+ * replaces after theirs and less the most that the character after it can
+ * gain from a new predecessor. */
+static int32_t least_gain(const mf_repair *r, const mf_unit *x)
+{
+    const mf_char *c = r->chars.v;
+    uint32_t prev = x->start > 0 ? c[x->start - 1].cp : MF_CP_BOUNDARY;
+    int32_t kept = 0;
+    for (size_t p = x->start; p < (size_t)x->start + x->len; p++) {
+        kept += mf_cost_after(prev, c[p].cp);
+        prev = c[p].cp;
+    }
+    size_t after = (size_t)x->start + x->len;
+    uint32_t next = after < r->chars.n ? c[after].cp : MF_CP_BOUNDARY;
+    int32_t out = mf_cost_after(prev, next) - cheapest_after_any(next);
+    return unit_penalty(r, x) + cheapest_after_any(x->cp) - kept - out;
+}
+
+/* Whether the search may decode a unit. Every reading that decodes one
+ * pays broken_window once, and for each unit at least least_gain (orphans
+ * and switches of path only add): when the units' negative bounds do not
+ * make up for broken_window, every such reading costs more than keeping
+ * the window, at every position, so keeping it is always the best
+ * hypothesis (never cut by the beam) and the search decodes nothing. */
+int mf_search_may_decode(const mf_repair *r)
+{
+    pthread_once(&cheapest_once, find_cheapest);
+    int32_t best = mf_repair_cost.broken_window;
+    for (size_t i = 0; i < r->nunits && best > 0; i++) {
+        int32_t g = least_gain(r, &r->units[i]);
+        if (g < 0)
+            best += g;
+    }
+    return best <= 0;
 }
 
 /* Adds a hypothesis at a position, keeping the best per state and at most

@@ -14,8 +14,13 @@
 #define REV_PAGES_MAX 64
 
 /* For a code point: the codecs in which it is a UTF-8 lead byte (C2-F4),
- * and those in which it is a continuation byte (80-BF). */
-static uint32_t lead_mask[REV_PAGES_MAX][256], cont_mask[REV_PAGES_MAX][256];
+ * and those in which it is a continuation byte (80-BF); of the leads, those
+ * of three or more bytes (E0-F4) and of four (F0-F4), for the gate. One
+ * row, so that a character is looked up once. */
+typedef struct roles {
+    uint32_t lead, cont, three, four;
+} roles;
+static roles role[REV_PAGES_MAX][256];
 /* Codecs in which U+00A0 is a continuation byte (A0 in Windows-1252, 9A in
  * KOI8-R), and that byte: a space there may be a no-break space that was
  * lost on the way. */
@@ -27,15 +32,18 @@ static void build_masks(void)
 {
     for (int hi = 0; hi < 256; hi++) {
         int page = mf_rev_page[hi];
-        if (page == 0 || page >= REV_PAGES_MAX) /* lead_of/cont_of see no unit there */
+        if (page == 0 || page >= REV_PAGES_MAX) /* roles_of sees no unit there */
             continue;
         for (int lo = 0; lo < 256; lo++)
             for (size_t k = 0; k < mf_codecs_count; k++) {
                 uint8_t b = mf_rev_byte[page][lo][k];
-                if (b >= 0xC2 && b <= 0xF4)
-                    lead_mask[page][lo] |= 1u << k;
-                else if (b >= 0x80 && b <= 0xBF)
-                    cont_mask[page][lo] |= 1u << k;
+                roles *x = &role[page][lo];
+                if (b >= 0xC2 && b <= 0xF4) {
+                    x->lead |= 1u << k;
+                    x->three |= b >= 0xE0 ? 1u << k : 0;
+                    x->four |= b >= 0xF0 ? 1u << k : 0;
+                } else if (b >= 0x80 && b <= 0xBF)
+                    x->cont |= 1u << k;
             }
     }
     for (size_t k = 0; k < mf_codecs_count; k++)
@@ -52,43 +60,62 @@ static inline int mask_page(uint32_t cp)
     return page < REV_PAGES_MAX ? page : 0;
 }
 
+static inline const roles *roles_of(uint32_t cp)
+{
+    return &role[mask_page(cp)][cp & 0xFF];
+}
+
 static inline uint32_t lead_of(uint32_t cp)
 {
-    return lead_mask[mask_page(cp)][cp & 0xFF];
+    return roles_of(cp)->lead;
 }
 
-static inline uint32_t cont_of(uint32_t cp)
+/* Codecs in which a lead waits for 1, 2 or 3 more continuation bytes. */
+typedef struct waiting {
+    uint32_t one, two, three;
+} waiting;
+
+/* Moves the waiting leads past a character whose roles are x, a space
+ * standing for U+00A0 a continuation byte in the codecs `nbsp`: whether a
+ * lead has got all its continuations (a complete unit candidate), or, with
+ * `pairs`, any. */
+static inline int step(waiting *w, const roles *x, uint32_t cont, int pairs)
 {
-    return cont_mask[mask_page(cp)][cp & 0xFF];
+    if (w->one & cont || (pairs && (w->two | w->three) & cont))
+        return 1;
+    w->one = (w->two & cont) | (x->lead & ~x->three);
+    w->two = (w->three & cont) | (x->three & ~x->four);
+    w->three = x->four;
+    return 0;
 }
 
-/* A space after a lead byte may be a lost U+00A0, a continuation byte. */
-static inline uint32_t cont_or_lost_nbsp(uint32_t cp)
-{
-    return cp == ' ' ? nbsp_codecs : cont_of(cp);
-}
-
-int mf_repair_suspect(const uint8_t *buf, size_t len)
+int mf_repair_suspect(const uint8_t *buf, size_t len, int pairs)
 {
     pthread_once(&masks_once, build_masks);
-    uint32_t prev_lead = 0;
+    waiting w = {0, 0, 0};
     for (size_t i = 0; i < len;) {
         if (buf[i] < 0x80) {
-            if (buf[i] == ' ' && (prev_lead & nbsp_codecs))
-                return 1;
-            prev_lead = 0;
+            if (buf[i] == ' ' && (w.one | w.two | w.three)) { /* a lost U+00A0? */
+                if (step(&w, roles_of(' '), nbsp_codecs, pairs))
+                    return 1;
+                i++;
+                continue;
+            }
+            w = (waiting){0, 0, 0};
             /* Past the first, ASCII bytes cannot matter: skip them 8 at once. */
             for (i++; i + 8 <= len && !(mf_load8(buf + i) & MF_HIGH_BITS); i += 8)
                 ;
             continue;
         }
         uint32_t cp;
-        int k = mf_utf8_decode(buf + i, len - i, &cp);
-        if (k == 0)
+        int k = 2;
+        if (buf[i] >= 0xC2 && buf[i] <= 0xDF && i + 1 < len && (buf[i + 1] & 0xC0) == 0x80)
+            cp = (uint32_t)(buf[i] & 0x1F) << 6 | (buf[i + 1] & 0x3F); /* most of them */
+        else if ((k = mf_utf8_decode(buf + i, len - i, &cp)) == 0)
             return 1;
-        if (prev_lead & cont_of(cp))
+        const roles *x = roles_of(cp);
+        if (step(&w, x, x->cont, pairs))
             return 1;
-        prev_lead = lead_of(cp);
         i += (size_t)k;
     }
     return 0;
@@ -167,8 +194,11 @@ static int find_simple_units(mf_repair *r, int cesu)
 {
     const mf_char *c = r->chars.v;
     size_t n = r->chars.n;
+    uint32_t lead = n ? lead_of(c[0].cp) : 0;
     for (size_t i = 0; i + 1 < n; i++) {
-        uint32_t maybe = lead_of(c[i].cp) & cont_or_lost_nbsp(c[i + 1].cp);
+        const roles *next = roles_of(c[i + 1].cp); /* each character looked up once */
+        uint32_t maybe = lead & (c[i + 1].cp == ' ' ? nbsp_codecs : next->cont);
+        lead = next->lead;
         while (maybe) {
             size_t k = (size_t)__builtin_ctz(maybe);
             maybe &= maybe - 1;
@@ -281,6 +311,20 @@ static int unit_order(const void *pa, const void *pb)
     return a->lost_nbsp - b->lost_nbsp;
 }
 
+/* Units of text broken once, found in order of their start: sorted in
+ * place by insertion, a few steps each. No two compare equal (add_unit
+ * merges those), so the order is qsort's. */
+static void sort_simple(mf_unit *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        mf_unit x = v[i];
+        size_t j = i;
+        for (; j > 0 && unit_order(&v[j - 1], &x) > 0; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 /* All units of the window, of every depth, in order of their first
  * character: the search weighs text broken twice against its final reading,
  * not against the garbage in between. */
@@ -297,7 +341,9 @@ int mf_find_units(mf_repair *r, int cesu)
             break;
         lo = hi;
     }
-    if (r->nunits > 1) /* units is NULL until the first unit */
+    if (r->nunits > 1 && r->units[r->nunits - 1].levels == 1)
+        sort_simple(r->units, r->nunits);
+    else if (r->nunits > 1) /* units is NULL until the first unit */
         qsort(r->units, r->nunits, sizeof *r->units, unit_order);
     for (size_t i = 0; i < r->nunits; i++)
         r->units[i].rival = (uint8_t)has_rival(r, i);

@@ -28,6 +28,8 @@ add_test(NAME e2e COMMAND sh ${PROJECT_SOURCE_DIR}/tests/e2e/run.sh $<TARGET_FIL
 # README.md's two commands are the ones .ci/run runs.
 add_test(NAME readme_commands COMMAND sh ${PROJECT_SOURCE_DIR}/tests/readme_commands.sh ${PROJECT_SOURCE_DIR})
 mf_check_test(check_plausibility)
+# The gate and the bound that keep clean text away from the search.
+mf_check_test(check_gate)
 mf_check_test(check_spam)
 # The vector looks (filter/simd.h): scalar, SSE2 and AVX2 agree (check_simd),
 # and the stream's tests run again with each path forced.

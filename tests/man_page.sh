@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/man_page.sh: doc/mojifix.1 and README.md name every option that
 # `mojifix --help` lists, and the man page names no option --help does not;
+# its ENVIRONMENT section names every variable the program reads (getenv);
 # the page renders without a warning, by groff and man where they are
 # installed (else mandoc -T lint; with neither, only the options are
 # checked, and the test says so).
@@ -30,6 +31,14 @@ while IFS= read -r o; do
     grep -qx -- "$o" "$tmp/options" || fail "$o is in doc/mojifix.1 but not in --help"
 done <"$tmp/page_options"
 [ $failed -eq 0 ] && echo "ok   the $(wc -l <"$tmp/options") options of --help are in the man page and README"
+
+# Every environment variable the program reads is in the page's ENVIRONMENT.
+sed -n '/^\.SH ENVIRONMENT/,/^\.SH [^E]/p' "$page" >"$tmp/environment"
+grep -rhoE 'getenv\("[A-Z_]+"\)' "$2/filter" | sed 's/getenv("\(.*\)")/\1/' | sort -u >"$tmp/variables"
+[ -s "$tmp/variables" ] || fail "found no getenv in filter/"
+while IFS= read -r v; do
+    grep -q "^\.B $v\$" "$tmp/environment" || fail "$v is read by the program but not in doc/mojifix.1's ENVIRONMENT"
+done <"$tmp/variables"
 
 if command -v groff >/dev/null 2>&1; then
     groff -man -Tutf8 -ww -z "$page" 2>"$tmp/warnings" || fail "groff failed"
