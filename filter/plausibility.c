@@ -20,6 +20,16 @@ const mf_repair_costs mf_repair_cost = {
     /* "Ã " for à: a space stands where U+00A0 was. Spaces are common, so
      * assuming the loss needs much more evidence than a plain decode. */
     .nbsp_lost = 6 * MF_COST_SCALE,
+    /* A sequence that lost a byte its codec leaves undefined is only looked
+     * for along a path the window is known to be broken along, and read as
+     * the character that fits best, so these price the claim that the byte
+     * was lost rather than the text being what it is. U+FFFD after a lead
+     * byte of such a window says so by itself; a '?' or a lead byte with
+     * nothing after it (`Ã` for Á, `Ñ` for с) is also ordinary text, and
+     * must be the better reading by more. */
+    .lost_replaced = 2 * MF_COST_SCALE,
+    .lost_question = 6 * MF_COST_SCALE,
+    .lost_dropped = 6 * MF_COST_SCALE,
     /* Twice-broken text is rarer than once-broken text. */
     .level = 4 * MF_COST_SCALE,
     /* One window broken along two paths happens (pasted text), but much less

@@ -235,11 +235,77 @@ static int search_rivals(mf_repair *r, int32_t *best_total)
     return MF_OK;
 }
 
+/* Forgets what each unit changes in the chosen languages, for a unit list
+ * that changed. */
+static int reweigh_units(mf_repair *r)
+{
+    int32_t *per_unit = realloc(r->unit_delta, (r->nunits + 1) * MAX_LANGS * sizeof *per_unit);
+    if (!per_unit)
+        return MF_ERR_NOMEM;
+    r->unit_delta = per_unit;
+    for (size_t i = 0; i < r->nunits; i++)
+        per_unit[i * MAX_LANGS] = UNWEIGHED;
+    return MF_OK;
+}
+
+/* Adds the units that lost bytes along the paths of text broken once that
+ * the reading decodes (*added: whether there are any): only a window shown
+ * to be broken along a codec has its '?' and U+FFFD weighed. Along a path
+ * that is not confirmed, they pay as any unit does in such a window. */
+static int add_lost_units(mf_repair *r, int *added)
+{
+    uint32_t codecs = 0;
+    for (size_t i = 0; i < r->nunits; i++)
+        if (r->units[i].chosen && r->units[i].levels == 1)
+            codecs |= 1u << r->units[i].codec;
+    size_t before = r->nunits;
+    if (mf_find_lost_units(r, codecs) != MF_OK)
+        return MF_ERR_NOMEM;
+    *added = r->nunits > before;
+    return *added ? reweigh_units(r) : MF_OK;
+}
+
+/* Removes the units that lost a byte; returns whether there were any. */
+static int drop_lost_units(mf_repair *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nunits; i++)
+        if (!r->units[i].lost)
+            r->units[n++] = r->units[i];
+    int any = n < r->nunits;
+    r->nunits = n;
+    return any;
+}
+
+/* One pass: the best reading (with its rivals on the first pass, or if the
+ * first found one better), kept (*any) if the language of its characters
+ * does not make keeping the window better. */
+static int read_pass(mf_repair *r, int pass, int *any)
+{
+    int32_t reading;
+    int rc = pass == 0 || r->ban.codecs ? search_rivals(r, &reading)
+                                        : search_scored(r, r->ban, &reading);
+    if (rc != MF_OK)
+        return MF_ERR_NOMEM;
+    for (size_t i = 0; i < r->nunits; i++)
+        r->units[i].chosen_before = r->units[i].chosen, r->units[i].chosen = 0;
+    int32_t keep;
+    if (language_cost(r, &keep) != MF_OK)
+        return MF_ERR_NOMEM;
+    *any = reading < keep;
+    if (*any)
+        for (size_t i = 0; i < r->nunits; i++)
+            r->units[i].chosen = r->units[i].chosen_before;
+    return MF_OK;
+}
+
 /* Chooses the units to decode: the best reading under the model, if the
  * language of its characters does not make keeping the window better. Once
  * a reading has found several units along a path, the window is known to be
  * broken along it, and a last search decodes that path's units on the
- * evidence of the text alone. */
+ * evidence of the text alone. The last search also weighs the sequences
+ * that lost bytes along the paths the first decodes, which may not cost the
+ * window the reading it had without them. */
 int mf_choose_units(mf_repair *r, int *any)
 {
     int32_t saved;
@@ -254,24 +320,18 @@ int mf_choose_units(mf_repair *r, int *any)
     if (weigh_window(r) != MF_OK)
         return MF_ERR_NOMEM;
     for (int pass = 0; pass < 2; pass++) {
-        /* Rivals again only if the first pass found one better. */
-        int32_t reading;
-        int rc = pass == 0 || r->ban.codecs ? search_rivals(r, &reading)
-                                            : search_scored(r, r->ban, &reading);
-        if (rc != MF_OK)
+        if (read_pass(r, pass, any) != MF_OK)
             return MF_ERR_NOMEM;
-        for (size_t i = 0; i < r->nunits; i++)
-            r->units[i].chosen_before = r->units[i].chosen, r->units[i].chosen = 0;
-        int32_t keep;
-        if (language_cost(r, &keep) != MF_OK)
+        if (!*any && pass == 1 && drop_lost_units(r) &&
+            (reweigh_units(r) != MF_OK || read_pass(r, pass, any) != MF_OK))
             return MF_ERR_NOMEM;
-        *any = reading < keep;
         if (!*any)
             return MF_OK;
-        for (size_t i = 0; i < r->nunits; i++)
-            r->units[i].chosen = r->units[i].chosen_before;
         confirm_paths(r);
-        if (r->nconfirmed == 0)
+        int added = 0;
+        if (pass == 0 && add_lost_units(r, &added) != MF_OK)
+            return MF_ERR_NOMEM;
+        if (r->nconfirmed == 0 && !added)
             break;
     }
     return MF_OK;

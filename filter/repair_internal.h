@@ -26,6 +26,8 @@ typedef struct mf_unit {
     uint8_t len;
     uint8_t levels;
     uint8_t lost_nbsp;
+    uint8_t lost;    /* how a byte of the sequence was lost (MF_LOST_*), or 0 */
+    uint8_t choices; /* with lost: the characters the sequence could have been */
     uint8_t chosen;
     uint8_t simple; /* how many units of text broken once it is made of */
     uint8_t codec;  /* if chosen: the outer codec it is read through */
@@ -96,6 +98,13 @@ struct mf_repair {
 /* units.c: every unit of r->chars, of every depth, sorted by first
  * character; with `cesu`, also the mojibake of CESU-8 pairs. */
 int mf_find_units(mf_repair *r, int cesu);
+
+/* units.c: units along the given outer codecs (those of paths the window is
+ * known to be broken along) whose sequence lost one byte the codec leaves
+ * undefined: one unit per character the sequence could have been, read as
+ * that character by the model, written as U+FFFD unless it is the only one.
+ * The units stay sorted. */
+int mf_find_lost_units(mf_repair *r, uint32_t codecs);
 
 /* search.c: the best reading of the window under the character model (the
  * chosen flags of the units), and its cost relative to keeping everything. */

@@ -33,6 +33,10 @@ static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
     int32_t p = each * u->simple + mf_repair_cost.level * (u->levels - 1);
     if (u->lost_nbsp)
         p += mf_repair_cost.nbsp_lost;
+    if (u->lost)
+        p += u->lost == MF_LOST_DROPPED    ? mf_repair_cost.lost_dropped
+             : u->lost == MF_LOST_REPLACED ? mf_repair_cost.lost_replaced
+                                           : mf_repair_cost.lost_question;
     return p;
 }
 

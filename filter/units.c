@@ -21,6 +21,12 @@ static uint32_t lead_mask[REV_PAGES_MAX][256], cont_mask[REV_PAGES_MAX][256];
  * lost on the way. */
 static uint32_t nbsp_codecs;
 static uint8_t nbsp_byte[MF_CODEC_MAX];
+/* Per codec, the continuation bytes (bit b - 0x80) that strict decoders
+ * (Python's, glibc's) leave undefined, and so drop or replace: those the
+ * tables leave undefined, and the holes of a Windows code page, which the
+ * tables read as C1 controls, as browsers do. */
+static uint64_t lost_bytes[MF_CODEC_MAX];
+static uint32_t lost_codecs;
 static pthread_once_t masks_once = PTHREAD_ONCE_INIT;
 
 static void build_masks(void)
@@ -44,6 +50,17 @@ static void build_masks(void)
                 nbsp_codecs |= 1u << k;
                 nbsp_byte[k] = (uint8_t)b;
             }
+    for (size_t k = 0; k < mf_codecs_count; k++) {
+        const uint32_t *to = mf_codecs[k].to_ucs;
+        int holes = 0; /* an ISO codec reads all of 0x80-0x9F as C1 controls */
+        for (int b = 0x80; b <= 0x9F; b++)
+            holes |= to[b] != (uint32_t)b;
+        for (int b = 0x80; b <= 0xBF; b++)
+            if (to[b] == MF_CODEC_UNDEFINED || (holes && b <= 0x9F && to[b] == (uint32_t)b))
+                lost_bytes[k] |= 1ull << (b - 0x80);
+        if (lost_bytes[k])
+            lost_codecs |= 1u << k;
+    }
 }
 
 static inline int mask_page(uint32_t cp)
@@ -149,7 +166,7 @@ static int add_unit(mf_repair *r, const mf_unit *n)
     for (size_t u = r->nunits; u-- > 0 && r->units[u].start == n->start;) {
         mf_unit *x = &r->units[u];
         if (x->len == n->len && x->cp == n->cp && x->lost_nbsp == n->lost_nbsp &&
-            x->inner == n->inner) {
+            x->inner == n->inner && x->lost == n->lost && x->choices == n->choices) {
             x->codecs |= n->codecs;
             return MF_OK;
         }
@@ -278,6 +295,8 @@ static int unit_order(const void *pa, const void *pb)
     if (a->len != b->len) return a->len < b->len ? -1 : 1;
     if (a->cp != b->cp) return a->cp < b->cp ? -1 : 1;
     if (a->inner != b->inner) return a->inner < b->inner ? -1 : 1;
+    if (a->lost != b->lost) return a->lost - b->lost;
+    if (a->choices != b->choices) return a->choices - b->choices;
     return a->lost_nbsp - b->lost_nbsp;
 }
 
@@ -301,5 +320,140 @@ int mf_find_units(mf_repair *r, int cesu)
         qsort(r->units, r->nunits, sizeof *r->units, unit_order);
     for (size_t i = 0; i < r->nunits; i++)
         r->units[i].rival = (uint8_t)has_rival(r, i);
+    return MF_OK;
+}
+
+/* ---- sequences that lost a byte ------------------------------------------ */
+
+/* Characters a damaged sequence may have been, at most: with 15 bytes lost
+ * per codec (cp1253), there are many; beyond two, only the count matters
+ * (U+FFFD is written), and the search needs a few to weigh. */
+#define MAX_CHOICES 48
+
+/* The continuation byte chars[i] stands for under codec k, or -1. */
+static int cont_byte(const mf_char *c, size_t i, size_t k)
+{
+    int b = mf_codec_encode(k, c[i].cp);
+    return b >= 0x80 && b <= 0xBF ? b : -1;
+}
+
+/* Adds to cps[0..n) each character that seq[0..need) decodes to with each
+ * place in `holes` (a bit per place) from `at` on one of the bytes codec k
+ * loses; returns the new count. */
+static int fill_holes(uint8_t *seq, int need, unsigned holes, int at, size_t k, uint32_t *cps,
+                      int n)
+{
+    while (at < need && !(holes >> at & 1))
+        at++;
+    if (at == need) {
+        uint32_t cp;
+        if (mf_utf8_decode(seq, (size_t)need, &cp) != need)
+            return n;
+        for (int j = 0; j < n; j++)
+            if (cps[j] == cp)
+                return n;
+        if (n < MAX_CHOICES)
+            cps[n++] = cp;
+        return n;
+    }
+    for (uint64_t m = lost_bytes[k]; m; m &= m - 1) {
+        seq[at] = (uint8_t)(0x80 + __builtin_ctzll(m));
+        n = fill_holes(seq, need, holes, at + 1, k, cps, n);
+    }
+    return n;
+}
+
+/* The characters of a sequence of `need` bytes of which only found[0..have)
+ * came through, in order: a dropped byte leaves no trace of its place, so
+ * every place after the lead is tried. */
+static int dropped_choices(const uint8_t *found, int have, int need, size_t k, uint32_t *cps)
+{
+    int n = 0;
+    for (unsigned holes = 2; holes < 1u << need; holes += 2) {
+        if (__builtin_popcount(holes) != need - have)
+            continue;
+        uint8_t seq[4];
+        for (int at = 0, f = 0; at < need; at++)
+            if (!(holes >> at & 1))
+                seq[at] = found[f++];
+        n = fill_holes(seq, need, holes, 1, k, cps, n);
+    }
+    return n;
+}
+
+/* A unit per character the damaged sequence could have been. */
+static int add_lost(mf_repair *r, size_t i, size_t k, int len, int kind, const uint32_t *cps,
+                    int n)
+{
+    for (int j = 0; j < n; j++) {
+        mf_unit x = {.start = (uint32_t)i, .cp = cps[j], .codecs = 1u << k, .len = (uint8_t)len,
+                     .levels = 1, .lost = (uint8_t)kind, .choices = (uint8_t)n, .simple = 1};
+        if (add_unit(r, &x) != MF_OK)
+            return MF_ERR_NOMEM;
+    }
+    return MF_OK;
+}
+
+/* The sequence led by chars[i] under codec k with the bytes after the lead
+ * that the decoder replaced by U+FFFD or '?' (a unit of the sequence's
+ * length), or 0 if there is none. */
+static int replaced_kind(const mf_repair *r, size_t i, size_t k, int need, uint8_t *seq,
+                         unsigned *holes)
+{
+    int kind = 0;
+    *holes = 0;
+    for (int at = 1; at < need; at++) {
+        if (i + (size_t)at >= r->chars.n)
+            return 0;
+        uint32_t x = r->chars.v[i + (size_t)at].cp;
+        int b = cont_byte(r->chars.v, i + (size_t)at, k);
+        if (x == 0xFFFD || x == '?') {
+            *holes |= 1u << at;
+            kind = x == 0xFFFD || kind == MF_LOST_REPLACED ? MF_LOST_REPLACED : MF_LOST_QUESTION;
+        } else if (b < 0)
+            return 0;
+        else
+            seq[at] = (uint8_t)b;
+    }
+    return kind;
+}
+
+/* The sequences led by chars[i] under codec k that lost bytes: fewer came
+ * through than the lead needs (the decoder dropped some, anywhere after the
+ * lead), or U+FFFD or '?' stands where they were. */
+static int find_lost_at(mf_repair *r, size_t i, size_t k)
+{
+    const mf_char *c = r->chars.v;
+    size_t n = r->chars.n;
+    uint8_t found[4] = {(uint8_t)mf_codec_encode(k, c[i].cp)};
+    int need = utf8_length_of_lead(found[0]), have = 1, b;
+    while (have < need && i + (size_t)have < n && (b = cont_byte(c, i + (size_t)have, k)) >= 0)
+        found[have++] = (uint8_t)b;
+    if (have == need)
+        return MF_OK;
+    uint32_t cps[MAX_CHOICES];
+    if (i + (size_t)have == n || c[i + (size_t)have].cp != 0xFFFD) {
+        int nc = dropped_choices(found, have, need, k, cps);
+        if (add_lost(r, i, k, have, MF_LOST_DROPPED, cps, nc) != MF_OK)
+            return MF_ERR_NOMEM;
+    }
+    unsigned holes;
+    int kind = replaced_kind(r, i, k, need, found, &holes);
+    if (!kind)
+        return MF_OK;
+    int nc = fill_holes(found, need, holes, 1, k, cps, 0);
+    return add_lost(r, i, k, need, kind, cps, nc);
+}
+
+int mf_find_lost_units(mf_repair *r, uint32_t codecs)
+{
+    size_t before = r->nunits;
+    codecs &= lost_codecs;
+    for (size_t i = 0; codecs && i < r->chars.n; i++)
+        for (uint32_t m = lead_of(r->chars.v[i].cp) & codecs; m; m &= m - 1)
+            if (find_lost_at(r, i, (size_t)__builtin_ctz(m)) != MF_OK)
+                return MF_ERR_NOMEM;
+    if (r->nunits > before)
+        qsort(r->units, r->nunits, sizeof *r->units, unit_order);
     return MF_OK;
 }
