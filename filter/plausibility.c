@@ -28,8 +28,12 @@ const mf_repair_costs mf_repair_cost = {
      * nothing after it (`Ã` for Á, `Ñ` for с) is also ordinary text, and
      * must be the better reading by more. */
     .lost_replaced = 2 * MF_COST_SCALE,
-    .lost_question = 6 * MF_COST_SCALE,
-    .lost_dropped = 6 * MF_COST_SCALE,
+    .lost_question = 3 * MF_COST_SCALE,
+    .lost_dropped = 3 * MF_COST_SCALE,
+    /* A lead byte and a space: a no-break space lost to a space (`Ã ` for
+     * à) explains the space as well, and a byte dropped before it leaves
+     * the space to chance; so the dropped byte must fit better by more. */
+    .lost_or_nbsp = 9 * MF_COST_SCALE,
     /* Twice-broken text is rarer than once-broken text. */
     .level = 4 * MF_COST_SCALE,
     /* One window broken along two paths happens (pasted text), but much less

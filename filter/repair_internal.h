@@ -28,6 +28,7 @@ typedef struct mf_unit {
     uint8_t lost_nbsp;
     uint8_t lost;    /* how a byte of the sequence was lost (MF_LOST_*), or 0 */
     uint8_t choices; /* with lost: the characters the sequence could have been */
+    uint8_t lost_nbsp_too; /* dropped, before a space that a lost U+00A0 explains too */
     uint8_t chosen;
     uint8_t simple; /* how many units of text broken once it is made of */
     uint8_t codec;  /* if chosen: the outer codec it is read through */

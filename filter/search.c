@@ -37,6 +37,8 @@ static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
         p += u->lost == MF_LOST_DROPPED    ? mf_repair_cost.lost_dropped
              : u->lost == MF_LOST_REPLACED ? mf_repair_cost.lost_replaced
                                            : mf_repair_cost.lost_question;
+    if (u->lost_nbsp_too)
+        p += mf_repair_cost.lost_or_nbsp;
     return p;
 }
 

@@ -166,7 +166,8 @@ static int add_unit(mf_repair *r, const mf_unit *n)
     for (size_t u = r->nunits; u-- > 0 && r->units[u].start == n->start;) {
         mf_unit *x = &r->units[u];
         if (x->len == n->len && x->cp == n->cp && x->lost_nbsp == n->lost_nbsp &&
-            x->inner == n->inner && x->lost == n->lost && x->choices == n->choices) {
+            x->inner == n->inner && x->lost == n->lost && x->choices == n->choices &&
+            x->lost_nbsp_too == n->lost_nbsp_too) {
             x->codecs |= n->codecs;
             return MF_OK;
         }
@@ -297,6 +298,7 @@ static int unit_order(const void *pa, const void *pb)
     if (a->inner != b->inner) return a->inner < b->inner ? -1 : 1;
     if (a->lost != b->lost) return a->lost - b->lost;
     if (a->choices != b->choices) return a->choices - b->choices;
+    if (a->lost_nbsp_too != b->lost_nbsp_too) return a->lost_nbsp_too - b->lost_nbsp_too;
     return a->lost_nbsp - b->lost_nbsp;
 }
 
@@ -346,7 +348,7 @@ static int fill_holes(uint8_t *seq, int need, unsigned holes, int at, size_t k, 
     while (at < need && !(holes >> at & 1))
         at++;
     if (at == need) {
-        uint32_t cp;
+        uint32_t cp = 0;
         if (mf_utf8_decode(seq, (size_t)need, &cp) != need)
             return n;
         for (int j = 0; j < n; j++)
@@ -369,6 +371,8 @@ static int fill_holes(uint8_t *seq, int need, unsigned holes, int at, size_t k, 
 static int dropped_choices(const uint8_t *found, int have, int need, size_t k, uint32_t *cps)
 {
     int n = 0;
+    if (need > 4)
+        return 0;
     for (unsigned holes = 2; holes < 1u << need; holes += 2) {
         if (__builtin_popcount(holes) != need - have)
             continue;
@@ -381,13 +385,15 @@ static int dropped_choices(const uint8_t *found, int have, int need, size_t k, u
     return n;
 }
 
-/* A unit per character the damaged sequence could have been. */
+/* A unit per character the damaged sequence could have been; kind is an
+ * MF_LOST_* way, with bit 7 for a dropped byte before an ambiguous space. */
 static int add_lost(mf_repair *r, size_t i, size_t k, int len, int kind, const uint32_t *cps,
                     int n)
 {
     for (int j = 0; j < n; j++) {
         mf_unit x = {.start = (uint32_t)i, .cp = cps[j], .codecs = 1u << k, .len = (uint8_t)len,
-                     .levels = 1, .lost = (uint8_t)kind, .choices = (uint8_t)n, .simple = 1};
+                     .levels = 1, .lost = (uint8_t)(kind & 0x7F), .choices = (uint8_t)n,
+                     .lost_nbsp_too = (uint8_t)(kind >> 7), .simple = 1};
         if (add_unit(r, &x) != MF_OK)
             return MF_ERR_NOMEM;
     }
@@ -418,23 +424,49 @@ static int replaced_kind(const mf_repair *r, size_t i, size_t k, int need, uint8
     return kind;
 }
 
+/* Whether the space after the `have` characters from chars[i] (of n)
+ * completes their sequence, with the spaces after it, as the no-break
+ * spaces it may have been: then that loss explains the space too, and a
+ * dropped byte is the less likely one. */
+static int lost_nbsp(const mf_char *c, size_t n, size_t i, size_t k, int have)
+{
+    uint32_t cp;
+    int lost;
+    return i + (size_t)have < n && c[i + (size_t)have].cp == ' ' && (nbsp_codecs >> k & 1) &&
+           decode_unit(c, n, i, k, 0, &cp, &lost) > have;
+}
+
+/* How many of the characters from chars[i] a sequence led there under
+ * codec k has (its lead and the continuation bytes after it), and how many
+ * bytes it needs. */
+static int found_bytes(const mf_char *c, size_t n, size_t i, size_t k, uint8_t *found, int *need)
+{
+    found[0] = (uint8_t)mf_codec_encode(k, c[i].cp);
+    *need = utf8_length_of_lead(found[0]);
+    int have = 1, b;
+    while (have < *need && i + (size_t)have < n && (b = cont_byte(c, i + (size_t)have, k)) >= 0)
+        found[have++] = (uint8_t)b;
+    return have;
+}
+
 /* The sequences led by chars[i] under codec k that lost bytes: fewer came
  * through than the lead needs (the decoder dropped some, anywhere after the
- * lead), or U+FFFD or '?' stands where they were. */
-static int find_lost_at(mf_repair *r, size_t i, size_t k)
+ * lead), or U+FFFD or '?' stands where they were. `drops`: the window shows
+ * bytes dropped along k, so a space after a short sequence is no sign of a
+ * lost no-break space. */
+static int find_lost_at(mf_repair *r, size_t i, size_t k, int drops)
 {
     const mf_char *c = r->chars.v;
     size_t n = r->chars.n;
-    uint8_t found[4] = {(uint8_t)mf_codec_encode(k, c[i].cp)};
-    int need = utf8_length_of_lead(found[0]), have = 1, b;
-    while (have < need && i + (size_t)have < n && (b = cont_byte(c, i + (size_t)have, k)) >= 0)
-        found[have++] = (uint8_t)b;
+    uint8_t found[4];
+    int need, have = found_bytes(c, n, i, k, found, &need);
     if (have == need)
         return MF_OK;
     uint32_t cps[MAX_CHOICES];
     if (i + (size_t)have == n || c[i + (size_t)have].cp != 0xFFFD) {
         int nc = dropped_choices(found, have, need, k, cps);
-        if (add_lost(r, i, k, have, MF_LOST_DROPPED, cps, nc) != MF_OK)
+        int nbsp = !drops && lost_nbsp(c, n, i, k, have);
+        if (add_lost(r, i, k, have, MF_LOST_DROPPED | nbsp << 7, cps, nc) != MF_OK)
             return MF_ERR_NOMEM;
     }
     unsigned holes;
@@ -445,14 +477,37 @@ static int find_lost_at(mf_repair *r, size_t i, size_t k)
     return add_lost(r, i, k, need, kind, cps, nc);
 }
 
+/* The codecs of `codecs` along which the window shows a dropped byte: a
+ * sequence cut short by what no other loss explains (not a space, U+FFFD
+ * or '?'), or by the window's end. */
+static uint32_t drops_shown(const mf_repair *r, uint32_t codecs)
+{
+    const mf_char *c = r->chars.v;
+    size_t n = r->chars.n;
+    uint32_t shown = 0;
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t m = lead_of(c[i].cp) & codecs & ~shown; m; m &= m - 1) {
+            size_t k = (size_t)__builtin_ctz(m);
+            uint8_t found[4];
+            int need, have = found_bytes(c, n, i, k, found, &need);
+            uint32_t next = i + (size_t)have < n ? c[i + (size_t)have].cp : 0;
+            if (have < need && next != ' ' && next != 0xFFFD && next != '?')
+                shown |= 1u << k;
+        }
+    return shown;
+}
+
 int mf_find_lost_units(mf_repair *r, uint32_t codecs)
 {
     size_t before = r->nunits;
     codecs &= lost_codecs;
+    uint32_t drops = codecs ? drops_shown(r, codecs) : 0;
     for (size_t i = 0; codecs && i < r->chars.n; i++)
-        for (uint32_t m = lead_of(r->chars.v[i].cp) & codecs; m; m &= m - 1)
-            if (find_lost_at(r, i, (size_t)__builtin_ctz(m)) != MF_OK)
+        for (uint32_t m = lead_of(r->chars.v[i].cp) & codecs; m; m &= m - 1) {
+            size_t k = (size_t)__builtin_ctz(m);
+            if (find_lost_at(r, i, k, (int)(drops >> k & 1)) != MF_OK)
                 return MF_ERR_NOMEM;
+        }
     if (r->nunits > before)
         qsort(r->units, r->nunits, sizeof *r->units, unit_order);
     return MF_OK;
