@@ -248,18 +248,23 @@ static int reweigh_units(mf_repair *r)
     return MF_OK;
 }
 
-/* Adds the units that lost bytes along the paths of text broken once that
- * the reading decodes (*added: whether there are any): only a window shown
- * to be broken along a codec has its '?' and U+FFFD weighed. Along a path
- * that is not confirmed, they pay as any unit does in such a window. */
+/* Adds the units that lost bytes along the codecs of the units of text
+ * broken once or twice that the reading decodes, twins included (*added: whether
+ * there are any): only a window shown to be broken along a codec has its
+ * '?' and U+FFFD weighed. Along a path that is not confirmed, they pay as
+ * any unit does in such a window. */
 static int add_lost_units(mf_repair *r, int *added)
 {
-    uint32_t codecs = 0;
-    for (size_t i = 0; i < r->nunits; i++)
-        if (r->units[i].chosen && r->units[i].levels == 1)
-            codecs |= 1u << r->units[i].codec;
+    uint32_t codecs = 0, outer = 0, inner = 0;
+    for (size_t i = 0; i < r->nunits; i++) {
+        const mf_unit *x = &r->units[i];
+        if (x->chosen && x->levels == 1)
+            codecs |= x->codecs;
+        else if (x->chosen && x->levels == 2)
+            outer |= x->codecs, inner |= 1u << ((x->inner & 0xFF) - 1);
+    }
     size_t before = r->nunits;
-    if (mf_find_lost_units(r, codecs) != MF_OK)
+    if (mf_find_lost_units(r, codecs, outer, inner) != MF_OK)
         return MF_ERR_NOMEM;
     *added = r->nunits > before;
     return *added ? reweigh_units(r) : MF_OK;

@@ -100,12 +100,13 @@ struct mf_repair {
  * character; with `cesu`, also the mojibake of CESU-8 pairs. */
 int mf_find_units(mf_repair *r, int cesu);
 
-/* units.c: units along the given outer codecs (those of paths the window is
- * known to be broken along) whose sequence lost one byte the codec leaves
- * undefined: one unit per character the sequence could have been, read as
- * that character by the model, written as U+FFFD unless it is the only one.
- * The units stay sorted. */
-int mf_find_lost_units(mf_repair *r, uint32_t codecs);
+/* units.c: units whose sequence lost bytes its codec leaves undefined, one
+ * per character the sequence could have been (the model reads it as that
+ * character; U+FFFD is written unless it is the only one): in text broken
+ * once along `codecs`, and in text broken twice whose first break was along
+ * one of the `inner` codecs and its second along one of `outer`. Only paths
+ * the window is shown to be broken along are given. The units stay sorted. */
+int mf_find_lost_units(mf_repair *r, uint32_t codecs, uint32_t outer, uint32_t inner);
 
 /* search.c: the best reading of the window under the character model (the
  * chosen flags of the units), and its cost relative to keeping everything. */

@@ -385,15 +385,12 @@ static int dropped_choices(const uint8_t *found, int have, int need, size_t k, u
     return n;
 }
 
-/* A unit per character the damaged sequence could have been; kind is an
- * MF_LOST_* way, with bit 7 for a dropped byte before an ambiguous space. */
-static int add_lost(mf_repair *r, size_t i, size_t k, int len, int kind, const uint32_t *cps,
-                    int n)
+/* A unit like `x` per character the damaged sequence could have been. */
+static int add_lost(mf_repair *r, mf_unit x, const uint32_t *cps, int n)
 {
+    x.choices = (uint8_t)n;
     for (int j = 0; j < n; j++) {
-        mf_unit x = {.start = (uint32_t)i, .cp = cps[j], .codecs = 1u << k, .len = (uint8_t)len,
-                     .levels = 1, .lost = (uint8_t)(kind & 0x7F), .choices = (uint8_t)n,
-                     .lost_nbsp_too = (uint8_t)(kind >> 7), .simple = 1};
+        x.cp = cps[j];
         if (add_unit(r, &x) != MF_OK)
             return MF_ERR_NOMEM;
     }
@@ -465,8 +462,10 @@ static int find_lost_at(mf_repair *r, size_t i, size_t k, int drops)
     uint32_t cps[MAX_CHOICES];
     if (i + (size_t)have == n || c[i + (size_t)have].cp != 0xFFFD) {
         int nc = dropped_choices(found, have, need, k, cps);
-        int nbsp = !drops && lost_nbsp(c, n, i, k, have);
-        if (add_lost(r, i, k, have, MF_LOST_DROPPED | nbsp << 7, cps, nc) != MF_OK)
+        mf_unit x = {.start = (uint32_t)i, .codecs = 1u << k, .len = (uint8_t)have, .levels = 1,
+                     .lost = MF_LOST_DROPPED,
+                     .lost_nbsp_too = (uint8_t)(!drops && lost_nbsp(c, n, i, k, have)), .simple = 1};
+        if (add_lost(r, x, cps, nc) != MF_OK)
             return MF_ERR_NOMEM;
     }
     unsigned holes;
@@ -474,7 +473,9 @@ static int find_lost_at(mf_repair *r, size_t i, size_t k, int drops)
     if (!kind)
         return MF_OK;
     int nc = fill_holes(found, need, holes, 1, k, cps, 0);
-    return add_lost(r, i, k, need, kind, cps, nc);
+    mf_unit x = {.start = (uint32_t)i, .codecs = 1u << k, .len = (uint8_t)need, .levels = 1,
+                 .lost = (uint8_t)kind, .simple = 1};
+    return add_lost(r, x, cps, nc);
 }
 
 /* The codecs of `codecs` along which the window shows a dropped byte: a
@@ -497,10 +498,82 @@ static uint32_t drops_shown(const mf_repair *r, uint32_t codecs)
     return shown;
 }
 
-int mf_find_lost_units(mf_repair *r, uint32_t codecs)
+/* ---- the same in text broken twice ---- */
+
+/* The first of the units [0, n1) at pos, of text broken once and whole,
+ * whose outer codecs meet `codecs` and that reads as U+FFFD (want_fffd) or
+ * as a continuation byte under inner codec k (its byte in *b); -1 if none. */
+static ptrdiff_t unit_at(const mf_repair *r, size_t n1, uint32_t pos, size_t k, uint32_t codecs,
+                         int want_fffd, int *b)
+{
+    for (size_t v = first_at(r, 0, n1, pos); v < n1 && r->units[v].start == pos; v++) {
+        const mf_unit *y = &r->units[v];
+        *b = mf_codec_encode(k, y->cp);
+        if (y->levels != 1 || y->lost || !(y->codecs & codecs))
+            continue;
+        if (want_fffd ? y->cp == 0xFFFD : *b >= 0x80 && *b <= 0xBF)
+            return (ptrdiff_t)v;
+    }
+    return -1;
+}
+
+/* Text broken twice whose first break lost bytes under inner codec k: the
+ * units of its second break, from the lead unit u on, spell the damaged
+ * sequence, which the first break cut short or where U+FFFD or '?' stands
+ * for the lost bytes. Only whole units of the second break are read. */
+static int find_deeper_lost_at(mf_repair *r, size_t n1, size_t u, size_t k)
+{
+    mf_unit x = {.start = r->units[u].start, .codecs = r->units[u].codecs, .inner = (uint32_t)k + 1,
+                 .levels = 2, .simple = r->units[u].simple};
+    uint8_t seq[4] = {(uint8_t)mf_codec_encode(k, r->units[u].cp)};
+    int need = utf8_length_of_lead(seq[0]), have = 1, b;
+    uint32_t pos = x.start + r->units[u].len;
+    ptrdiff_t v;
+    for (; have < need && (v = unit_at(r, n1, pos, k, x.codecs, 0, &b)) >= 0; have++) {
+        seq[have] = (uint8_t)b;
+        x.codecs &= r->units[v].codecs;
+        x.simple = (uint8_t)(x.simple + r->units[v].simple);
+        pos += r->units[v].len;
+    }
+    if (have == need || pos - x.start > 255)
+        return MF_OK;
+    uint32_t cps[MAX_CHOICES];
+    if (unit_at(r, n1, pos, k, x.codecs, 1, &b) < 0) {
+        x.len = (uint8_t)(pos - x.start);
+        x.lost = MF_LOST_DROPPED;
+        if (add_lost(r, x, cps, dropped_choices(seq, have, need, k, cps)) != MF_OK)
+            return MF_ERR_NOMEM;
+    }
+    unsigned holes = 0;
+    for (int at = have; at < need; at++) {
+        if (pos < r->chars.n && r->chars.v[pos].cp == '?') {
+            holes |= 1u << at;
+            x.lost = x.lost == MF_LOST_REPLACED ? MF_LOST_REPLACED : MF_LOST_QUESTION;
+            pos++;
+            continue;
+        }
+        v = unit_at(r, n1, pos, k, x.codecs, 1, &b);
+        if (v >= 0)
+            holes |= 1u << at, x.lost = MF_LOST_REPLACED;
+        else if ((v = unit_at(r, n1, pos, k, x.codecs, 0, &b)) >= 0)
+            seq[at] = (uint8_t)b;
+        else
+            return MF_OK;
+        x.codecs &= r->units[v].codecs;
+        x.simple = (uint8_t)(x.simple + r->units[v].simple);
+        pos += r->units[v].len;
+    }
+    if (!holes || pos - x.start > 255)
+        return MF_OK;
+    x.len = (uint8_t)(pos - x.start);
+    return add_lost(r, x, cps, fill_holes(seq, need, holes, 1, k, cps, 0));
+}
+
+int mf_find_lost_units(mf_repair *r, uint32_t codecs, uint32_t outer, uint32_t inner)
 {
     size_t before = r->nunits;
     codecs &= lost_codecs;
+    inner &= lost_codecs;
     uint32_t drops = codecs ? drops_shown(r, codecs) : 0;
     for (size_t i = 0; codecs && i < r->chars.n; i++)
         for (uint32_t m = lead_of(r->chars.v[i].cp) & codecs; m; m &= m - 1) {
@@ -508,6 +581,14 @@ int mf_find_lost_units(mf_repair *r, uint32_t codecs)
             if (find_lost_at(r, i, k, (int)(drops >> k & 1)) != MF_OK)
                 return MF_ERR_NOMEM;
         }
+    for (size_t u = 0; inner && u < before; u++) {
+        const mf_unit *a = &r->units[u];
+        if (a->levels != 1 || a->lost || !(a->codecs & outer))
+            continue;
+        for (uint32_t m = lead_of(a->cp) & inner; m; m &= m - 1)
+            if (find_deeper_lost_at(r, before, u, (size_t)__builtin_ctz(m)) != MF_OK)
+                return MF_ERR_NOMEM;
+    }
     if (r->nunits > before)
         qsort(r->units, r->nunits, sizeof *r->units, unit_order);
     return MF_OK;

@@ -54,6 +54,8 @@ SINGLE_MIN, DOUBLE_MIN = 0.99, 0.95
 # What the lost-byte rule reaches on the quick sample, as a floor against
 # regressions (the full run reports, it does not assert this).
 LOST_MIN = 0.90
+# The break that lost bytes, broken again.
+LOST_TWICE = "cp1252 > cp1252"
 FAILURES_SHOWN_PER_LABEL = 50
 CLEAN_CHANGED_SHOWN = 20
 WORST_PAIRS = 10
@@ -161,9 +163,10 @@ def lossy_cases(sentences):
 
 
 def lost_cases(sentences, per_label):
-    """per_label sentences that lose a byte, for each lossy codec and way."""
+    """per_label sentences that lose a byte, for each lossy codec and way,
+    and for each way through cp1252 and then broken again through it."""
     cases = []
-    for codec in breakers.LOSSY_CODECS:
+    for codec in breakers.LOSSY_CODECS + (LOST_TWICE,):
         for way in breakers.LOST_WAYS:
             label = "%s, %s" % (codec, way)
             order = list(range(len(sentences)))
@@ -173,8 +176,10 @@ def lost_cases(sentences, per_label):
                 if taken == per_label:
                     break
                 lang, text = sentences[i]
-                broken = breakers.break_losing(text, codec, way)
-                if broken is not None:
+                broken = breakers.break_losing(text, codec.split(" > ")[0], way)
+                if broken is not None and codec == LOST_TWICE:
+                    broken = breakers.break_once(broken[0], "cp1252"), broken[1]
+                if broken is not None and broken[0] is not None:
                     cases.append(Case(label, lang, broken[0], broken[1]))
                     taken += 1
     return cases
