@@ -100,7 +100,18 @@ struct mf_repair {
  * character; with `cesu`, also the mojibake of CESU-8 pairs. */
 int mf_find_units(mf_repair *r, int cesu);
 
-/* units.c: units whose sequence lost bytes its codec leaves undefined, one
+/* units.c, for lost.c: adds a unit (merged with an equal one); the first
+ * of units [lo, hi) at or after pos; sorts the units; the codecs in which
+ * cp is a UTF-8 lead byte; the length of the sequence lead byte b begins;
+ * codec k's byte for U+00A0 if it is a continuation byte, else -1. */
+int mf_add_unit(mf_repair *r, const mf_unit *n);
+size_t mf_first_unit_at(const mf_repair *r, size_t lo, size_t hi, uint32_t pos);
+void mf_sort_units(mf_repair *r);
+uint32_t mf_lead_codecs(uint32_t cp);
+int mf_utf8_length_of_lead(int b);
+int mf_nbsp_byte(size_t k);
+
+/* lost.c: units whose sequence lost bytes its codec leaves undefined, one
  * per character the sequence could have been (the model reads it as that
  * character; U+FFFD is written unless it is the only one): in text broken
  * once along `codecs`, and in text broken twice whose first break was along
