@@ -249,10 +249,10 @@ static int reweigh_units(mf_repair *r)
 }
 
 /* Adds the units that lost bytes along the codecs of the units of text
- * broken once or twice that the reading decodes, twins included (*added: whether
- * there are any): only a window shown to be broken along a codec has its
- * '?' and U+FFFD weighed. Along a path that is not confirmed, they pay as
- * any unit does in such a window. */
+ * broken once or twice that the reading decodes, twins included (*added:
+ * whether there are any): only a window shown to be broken along a codec
+ * has its '?' and U+FFFD weighed. Along a path that is not confirmed, they
+ * pay as any unit does in such a window. */
 static int add_lost_units(mf_repair *r, int *added)
 {
     uint32_t codecs = 0, outer = 0, inner = 0;
@@ -287,7 +287,7 @@ static int drop_lost_units(mf_repair *r)
  * does not make keeping the window better. */
 static int read_pass(mf_repair *r, int pass, int *any)
 {
-    int32_t reading;
+    int32_t reading; /* rivals again only if the first pass found one better */
     int rc = pass == 0 || r->ban.codecs ? search_rivals(r, &reading)
                                         : search_scored(r, r->ban, &reading);
     if (rc != MF_OK)

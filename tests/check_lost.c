@@ -99,8 +99,8 @@ static const lost_case positives[] = {
     /* U+FFFD put for a lost byte, and the whole broken again through
      * cp1252: U+FFFD is "ï¿½" there. */
     {"U+FFFD broken again",
-     "Ã\xC2\x90Â¡Ã\xC2\x90Â¿Ã\xC2\x90Â°Ã‘ï¿½Ã\xC2\x90Â¸Ã\xC2\x90Â±Ã\xC2\x90Â¾, Ã‘â€¡Ã‘â€šÃ\xC2\x90Â¾ Ã‘ï¿½ "
-     "Ã\xC2\x90Â½Ã\xC2\x90Â°Ã\xC2\x90Â¼Ã\xC2\x90Â¸",
+     "Ã\xC2\x90Â¡Ã\xC2\x90Â¿Ã\xC2\x90Â°Ã‘ï¿½Ã\xC2\x90Â¸Ã\xC2\x90Â±Ã\xC2\x90Â¾, "
+     "Ã‘â€¡Ã‘â€šÃ\xC2\x90Â¾ Ã‘ï¿½ Ã\xC2\x90Â½Ã\xC2\x90Â°Ã\xC2\x90Â¼Ã\xC2\x90Â¸",
      "Спа\uFFFDибо, что \uFFFD нами", "utf8-as-cp1252 x2", "lost byte, replaced by U+FFFD",
      "\uFFFD", 2},
 };
