@@ -8,10 +8,12 @@
 #include "plausibility.h"
 #include "repair_internal.h"
 
-/* A letter of some alphabet other than ASCII's: mojibake, or a word's own. */
+/* A letter of some alphabet other than ASCII's: mojibake, or a word's own;
+ * or U+FFFD, which most often stands for a letter lost from its word (so
+ * "ред" between two of them stays, not "।"). */
 static int foreign_letter(uint32_t cp)
 {
-    return cp >= 0x80 && mf_is_letter(cp);
+    return cp >= 0x80 && (mf_is_letter(cp) || cp == 0xFFFD);
 }
 
 static int confirmed(const mf_repair *r, const mf_unit *x)

@@ -140,6 +140,10 @@ static const char *const negatives[] = {
     "ogiltigt program-ID: â€?%sâ€?",
     "Příliš žluťoučký kůň úpěl ďábelské ódy?",
     "Съешь же ещё этих мягких французских булок? Да.",
+    /* U+FFFD stands for a letter lost from its word: the letters between
+     * two of them are the word's, not cp866 mojibake of "।". */
+    "\uFFFDред\uFFFDтавление",
+    "Представление \uFFFDред\uFFFD значка",
 };
 
 START_TEST(test_negative)
