@@ -235,16 +235,22 @@ static int search_rivals(mf_repair *r, int32_t *best_total)
     return MF_OK;
 }
 
-/* Forgets what each unit changes in the chosen languages, for a unit list
- * that changed. */
-static int reweigh_units(mf_repair *r)
+/* Moves what each unit of the first `before` changes in the chosen
+ * languages to where the sort put it, among the units that lost bytes that
+ * were added after them (not weighed yet). The units before keep their
+ * order, as the sort is the same. */
+static int keep_weights(mf_repair *r, size_t before)
 {
-    int32_t *per_unit = realloc(r->unit_delta, (r->nunits + 1) * MAX_LANGS * sizeof *per_unit);
-    if (!per_unit)
+    int32_t *d = realloc(r->unit_delta, (r->nunits + 1) * MAX_LANGS * sizeof *d);
+    if (!d)
         return MF_ERR_NOMEM;
-    r->unit_delta = per_unit;
-    for (size_t i = 0; i < r->nunits; i++)
-        per_unit[i * MAX_LANGS] = UNWEIGHED;
+    r->unit_delta = d;
+    for (size_t i = r->nunits, j = before; i-- > 0;) {
+        if (r->units[i].lost)
+            d[i * MAX_LANGS] = UNWEIGHED;
+        else if (--j != i)
+            memcpy(&d[i * MAX_LANGS], &d[j * MAX_LANGS], MAX_LANGS * sizeof *d);
+    }
     return MF_OK;
 }
 
@@ -267,16 +273,20 @@ static int add_lost_units(mf_repair *r, int *added)
     if (mf_find_lost_units(r, codecs, outer, inner) != MF_OK)
         return MF_ERR_NOMEM;
     *added = r->nunits > before;
-    return *added ? reweigh_units(r) : MF_OK;
+    return *added ? keep_weights(r, before) : MF_OK;
 }
 
-/* Removes the units that lost a byte; returns whether there were any. */
+/* Removes the units that lost bytes, with what they change in the chosen
+ * languages; returns whether there were any. */
 static int drop_lost_units(mf_repair *r)
 {
     size_t n = 0;
+    int32_t *d = r->unit_delta;
     for (size_t i = 0; i < r->nunits; i++)
-        if (!r->units[i].lost)
+        if (!r->units[i].lost) {
+            memmove(&d[n * MAX_LANGS], &d[i * MAX_LANGS], MAX_LANGS * sizeof *d);
             r->units[n++] = r->units[i];
+        }
     int any = n < r->nunits;
     r->nunits = n;
     return any;
@@ -327,8 +337,7 @@ int mf_choose_units(mf_repair *r, int *any)
     for (int pass = 0; pass < 2; pass++) {
         if (read_pass(r, pass, any) != MF_OK)
             return MF_ERR_NOMEM;
-        if (!*any && pass == 1 && drop_lost_units(r) &&
-            (reweigh_units(r) != MF_OK || read_pass(r, pass, any) != MF_OK))
+        if (!*any && pass == 1 && drop_lost_units(r) && read_pass(r, pass, any) != MF_OK)
             return MF_ERR_NOMEM;
         if (!*any)
             return MF_OK;
