@@ -14,6 +14,7 @@ output line byte for byte with the clean sentence. Categories:
   lost    single breaks by a decoder that drops the bytes the codec leaves
           undefined, or puts U+FFFD or '?' there; each damaged character
           should come back as U+FFFD (itself when it is the only fit)
+  marked  clean sentences with some letters lost to U+FFFD or '?' (reported)
   clean   every sentence as it is: nothing may change
 
 Prints a Markdown report on stdout; writes the failures of each category to
@@ -185,6 +186,24 @@ def lost_cases(sentences, per_label):
     return cases
 
 
+def marked_cases(sentences):
+    """Clean sentences with a sixth of their non-ASCII letters lost to U+FFFD
+    or '?' (as a strict decoder leaves text that was never mojibake): they
+    must come out as they went in."""
+    rng = random.Random("%s marked" % SEED)
+    cases = []
+    for lang, text in sentences:
+        chars = list(text)
+        letters = [i for i, c in enumerate(chars) if not c.isascii() and c.isalpha()]
+        if not letters:
+            continue
+        for i in rng.sample(letters, max(1, len(letters) // 6)):
+            chars[i] = "\ufffd" if rng.random() < 0.7 else "?"
+        marked = "".join(chars)
+        cases.append(Case("marked", lang, marked, marked))
+    return cases
+
+
 def clean_cases(lines):
     return [Case("clean", lang, text, text) for lang, text in lines]
 
@@ -285,6 +304,13 @@ def lost_section(result):
             "leaves undefined; restored when each damaged character is U+FFFD (or itself, "
             "when it is the only character that fits) and the rest is repaired.\n\n"
             + table(("codec, way", "cases", "restored", "%"), rows))
+
+
+def marked_section(result):
+    ok, total = result.restored()
+    return ("## Clean lines with lost characters\n\nClean sentences with a sixth of their "
+            "non-ASCII letters replaced by U+FFFD or `?`; none should change.\n\n"
+            + table(("lines", "changed"), [(total, total - ok)]))
 
 
 def counts_row(counts):
@@ -406,13 +432,14 @@ def main(argv=None):
         ("mixed", mixed_cases(lines, sentences, mixed_count)),
         ("lossy", lossy_cases(sentences)),
         ("lost", lost_cases(sentences, per_lost)),
+        ("marked", marked_cases(sentences)),
         ("clean", clean_cases(lines)),
     ]
     with tempfile.TemporaryDirectory(prefix="mojifix-accuracy-batches-") as work_dir:
         results = {name: run_category(fixer, name, cases, max(1, args.jobs), work_dir)
                    for name, cases in batches}
     failure_paths = [write_failures(results[name], out_dir)
-                     for name in ("single", "double", "mixed", "lossy", "lost")]
+                     for name in ("single", "double", "mixed", "lossy", "lost", "marked")]
     changed_path = write_clean_changed(results["clean"], out_dir)
 
     print("# mojifix accuracy\n")
@@ -423,6 +450,7 @@ def main(argv=None):
     print(double_section(results["double"], double_unbreakable, per_pair))
     print(other_section(results["mixed"], results["lossy"]))
     print(lost_section(results["lost"]))
+    print(marked_section(results["marked"]))
     print(clean_section(results["clean"], changed_path))
     print(language_section(results["single"]))
     print("Failures (input, expected, got): " + ", ".join("`%s`" % p for p in failure_paths) + "\n")
