@@ -84,5 +84,15 @@ void mf_edit_rule_name(const mf_edit_rec *rec, char *buf, size_t size)
 
 const char *mf_edit_detail(const mf_edit_rec *rec)
 {
-    return rec->kind == MF_EDIT_SPAM ? mf_spam_signal_name(rec->signal) : NULL;
+    static const char *const lost[] = {
+        [MF_LOST_DROPPED] = "lost byte, dropped",
+        [MF_LOST_REPLACED] = "lost byte, replaced by U+FFFD",
+        [MF_LOST_QUESTION] = "lost byte, replaced by ?",
+        [MF_LOST_KNOWN + MF_LOST_DROPPED] = "lost byte, dropped; one character fits",
+        [MF_LOST_KNOWN + MF_LOST_REPLACED] = "lost byte, replaced by U+FFFD; one character fits",
+        [MF_LOST_KNOWN + MF_LOST_QUESTION] = "lost byte, replaced by ?; one character fits",
+    };
+    if (rec->kind == MF_EDIT_SPAM)
+        return mf_spam_signal_name(rec->signal);
+    return rec->kind == 0 && rec->signal ? lost[rec->signal] : NULL;
 }

@@ -23,12 +23,20 @@ enum {
     MF_EDIT_CONTROL = 13
 };
 
+/* How a byte the codec leaves undefined was lost on the way: a strict
+ * decoder dropped it, put U+FFFD in its place, or a '?' (U+FFFD, or the C1
+ * control, written out in a legacy codec). The signal of a mojibake edit
+ * (kind 0) that wrote what such a sequence was: the way, plus
+ * MF_LOST_KNOWN when only one character fits (else it wrote U+FFFD). */
+enum { MF_LOST_DROPPED = 1, MF_LOST_REPLACED = 2, MF_LOST_QUESTION = 3, MF_LOST_KNOWN = 3 };
+
 typedef struct mf_edit_rec {
     uint32_t start, end;
     uint32_t repl_at, repl_len; /* in mf_edits.bytes */
     uint32_t chain;             /* codecs, as mf_char.chain */
     uint8_t levels, kind;
-    uint8_t signal;             /* MF_EDIT_SPAM: what decided it (MF_SPAM_*) */
+    uint8_t signal;             /* MF_EDIT_SPAM: what decided it (MF_SPAM_*);
+                                   kind 0: a lost byte (MF_LOST_*), or 0 */
 } mf_edit_rec;
 
 typedef struct mf_edits {

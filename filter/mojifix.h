@@ -81,7 +81,8 @@ typedef struct mf_edit {
     const char *original;    /* the length input bytes replaced */
     uint64_t line;           /* 1-based line of offset (lines end with \n) */
     uint64_t column;         /* 1-based, in characters (an invalid byte is one) */
-    const char *detail;      /* what decided a spam edit ("inside-word"), or NULL */
+    const char *detail;      /* what decided a spam edit ("inside-word"), how a
+                                character was lost ("lost byte, dropped"), or NULL */
 } mf_edit;
 
 /* Receives output bytes; returns 0, or nonzero to stop with MF_ERR_OUTPUT. */

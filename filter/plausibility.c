@@ -20,6 +20,20 @@ const mf_repair_costs mf_repair_cost = {
     /* "Ã " for à: a space stands where U+00A0 was. Spaces are common, so
      * assuming the loss needs much more evidence than a plain decode. */
     .nbsp_lost = 6 * MF_COST_SCALE,
+    /* A sequence that lost bytes its codec leaves undefined is only looked
+     * for along codecs a first reading of the window decodes (and pays as
+     * any unit there), and is read as the character that fits it best; so
+     * these price only the claim that a byte was lost rather than the text
+     * being what it is. U+FFFD after a lead byte says so by itself; a '?'
+     * or a lead byte with nothing after it (`Ã` for Á, `Ñ` for с) is also
+     * ordinary text, and must be the better reading by more. */
+    .lost_replaced = 2 * MF_COST_SCALE,
+    .lost_question = 3 * MF_COST_SCALE,
+    .lost_dropped = 3 * MF_COST_SCALE,
+    /* A lead byte and a space: a no-break space lost to a space (`Ã ` for
+     * à) explains the space as well, and a byte dropped before it leaves
+     * the space to chance; so the dropped byte must fit better by more. */
+    .lost_or_nbsp = 9 * MF_COST_SCALE,
     /* Twice-broken text is rarer than once-broken text. */
     .level = 4 * MF_COST_SCALE,
     /* One window broken along two paths happens (pasted text), but much less

@@ -89,6 +89,10 @@ typedef struct mf_repair_costs {
     int32_t decode_confirmed; /* the same, in a window known to be broken */
     int32_t confirm_units;    /* units it takes to know (a count, not a cost) */
     int32_t nbsp_lost;        /* a space read as the no-break space it once was */
+    int32_t lost_dropped;     /* a sequence read as one that lost a byte a decoder dropped, */
+    int32_t lost_replaced;    /* one where U+FFFD stands for that byte, */
+    int32_t lost_question;    /* and one where '?' does */
+    int32_t lost_or_nbsp;     /* a dropped byte where a lost no-break space reads too */
     int32_t level;            /* each further level of decoding (text broken twice) */
     int32_t codec_mix;        /* each path beyond the first in one window */
     int32_t unknown_letter;   /* a letter no language of the corpus writes */

@@ -253,11 +253,92 @@ static int search_rivals(mf_repair *r, const int32_t *searched, int32_t *best_to
     return MF_OK;
 }
 
+/* Moves what each unit of the first `before` changes in the chosen
+ * languages to where the sort put it, among the units that lost bytes that
+ * were added after them (not weighed yet). The units before keep their
+ * order, as the sort is the same. */
+static int keep_weights(mf_repair *r, size_t before)
+{
+    int32_t *d = realloc(r->unit_delta, (r->nunits + 1) * MAX_LANGS * sizeof *d);
+    if (!d)
+        return MF_ERR_NOMEM;
+    r->unit_delta = d;
+    for (size_t i = r->nunits, j = before; i-- > 0;) {
+        if (r->units[i].lost)
+            d[i * MAX_LANGS] = UNWEIGHED;
+        else if (--j != i)
+            memcpy(&d[i * MAX_LANGS], &d[j * MAX_LANGS], MAX_LANGS * sizeof *d);
+    }
+    return MF_OK;
+}
+
+/* Adds the units that lost bytes along the codecs of the units of text
+ * broken once or twice that the reading decodes, twins included (*added:
+ * whether there are any): only a window shown to be broken along a codec
+ * has its '?' and U+FFFD weighed. Along a path that is not confirmed, they
+ * pay as any unit does in such a window. */
+static int add_lost_units(mf_repair *r, int *added)
+{
+    uint32_t codecs = 0, outer = 0, inner = 0;
+    for (size_t i = 0; i < r->nunits; i++) {
+        const mf_unit *x = &r->units[i];
+        if (x->chosen && x->levels == 1)
+            codecs |= x->codecs;
+        else if (x->chosen && x->levels == 2)
+            outer |= x->codecs, inner |= 1u << ((x->inner & 0xFF) - 1);
+    }
+    size_t before = r->nunits;
+    if (mf_find_lost_units(r, codecs, outer, inner) != MF_OK)
+        return MF_ERR_NOMEM;
+    *added = r->nunits > before;
+    return *added ? keep_weights(r, before) : MF_OK;
+}
+
+/* Removes the units that lost bytes, with what they change in the chosen
+ * languages; returns whether there were any. */
+static int drop_lost_units(mf_repair *r)
+{
+    size_t n = 0;
+    int32_t *d = r->unit_delta;
+    for (size_t i = 0; i < r->nunits; i++)
+        if (!r->units[i].lost) {
+            memmove(&d[n * MAX_LANGS], &d[i * MAX_LANGS], MAX_LANGS * sizeof *d);
+            r->units[n++] = r->units[i];
+        }
+    int any = n < r->nunits;
+    r->nunits = n;
+    return any;
+}
+
+/* One pass: the best reading (with its rivals on the first pass, or if the
+ * first found one better), kept (*any) if the language of its characters
+ * does not make keeping the window better. */
+static int read_pass(mf_repair *r, int pass, const int32_t *searched, int *any)
+{
+    int32_t reading; /* rivals again only if the first pass found one better */
+    int rc = pass == 0 || r->ban.codecs ? search_rivals(r, searched, &reading)
+                                        : search_scored(r, r->ban, NULL, &reading);
+    if (rc != MF_OK)
+        return MF_ERR_NOMEM;
+    for (size_t i = 0; i < r->nunits; i++)
+        r->units[i].chosen_before = r->units[i].chosen, r->units[i].chosen = 0;
+    int32_t keep;
+    if (language_cost(r, &keep) != MF_OK)
+        return MF_ERR_NOMEM;
+    *any = reading < keep;
+    if (*any)
+        for (size_t i = 0; i < r->nunits; i++)
+            r->units[i].chosen = r->units[i].chosen_before;
+    return MF_OK;
+}
+
 /* Chooses the units to decode: the best reading under the model, if the
  * language of its characters does not make keeping the window better. Once
  * a reading has found several units along a path, the window is known to be
  * broken along it, and a last search decodes that path's units on the
- * evidence of the text alone. */
+ * evidence of the text alone. The last search also weighs the sequences
+ * that lost bytes along the paths the first decodes, which may not cost the
+ * window the reading it had without them. */
 int mf_choose_units(mf_repair *r, int *any)
 {
     int32_t saved;
@@ -274,27 +355,19 @@ int mf_choose_units(mf_repair *r, int *any)
     if (weigh_window(r) != MF_OK)
         return MF_ERR_NOMEM;
     for (int pass = 0; pass < 2; pass++) {
-        /* Rivals again only if the first pass found one better. */
-        int32_t reading;
         /* The first pass starts from the search above: same units, no ban,
          * nothing confirmed, so the same reading. */
-        const int32_t *searched = pass == 0 ? &saved : NULL;
-        int rc = pass == 0 || r->ban.codecs ? search_rivals(r, searched, &reading)
-                                            : search_scored(r, r->ban, NULL, &reading);
-        if (rc != MF_OK)
+        if (read_pass(r, pass, pass == 0 ? &saved : NULL, any) != MF_OK)
             return MF_ERR_NOMEM;
-        for (size_t i = 0; i < r->nunits; i++)
-            r->units[i].chosen_before = r->units[i].chosen, r->units[i].chosen = 0;
-        int32_t keep;
-        if (language_cost(r, &keep) != MF_OK)
+        if (!*any && pass == 1 && drop_lost_units(r) && read_pass(r, pass, NULL, any) != MF_OK)
             return MF_ERR_NOMEM;
-        *any = reading < keep;
         if (!*any)
             return MF_OK;
-        for (size_t i = 0; i < r->nunits; i++)
-            r->units[i].chosen = r->units[i].chosen_before;
         confirm_paths(r);
-        if (r->nconfirmed == 0)
+        int added = 0;
+        if (pass == 0 && add_lost_units(r, &added) != MF_OK)
+            return MF_ERR_NOMEM;
+        if (r->nconfirmed == 0 && !added)
             break;
     }
     return MF_OK;

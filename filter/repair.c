@@ -37,7 +37,8 @@ void mf_repair_free(mf_repair *r)
     free(r);
 }
 
-/* Replaces each chosen unit's characters by the one it decodes to. */
+/* Replaces each chosen unit's characters by the one it decodes to (U+FFFD
+ * for a sequence that lost a byte, unless only one character fits it). */
 static int apply_units(mf_repair *r)
 {
     if (mf_chars_reserve(&r->next, r->chars.n) != MF_OK)
@@ -53,8 +54,10 @@ static int apply_units(mf_repair *r)
             continue;
         }
         const mf_unit *x = &r->units[u];
-        out[n++] = (mf_char){x->cp, c[i].start, c[i + x->len - 1].end,
-                             (uint32_t)(x->codec + 1) | x->inner << 8, x->levels, 0, 0};
+        int known = x->lost && x->choices == 1;
+        out[n++] = (mf_char){x->lost && !known ? 0xFFFDu : x->cp, c[i].start,
+                             c[i + x->len - 1].end, (uint32_t)(x->codec + 1) | x->inner << 8,
+                             x->levels, 0, (uint8_t)(x->lost + (known ? MF_LOST_KNOWN : 0))};
         i += x->len;
     }
     r->next.n = n;
@@ -105,7 +108,8 @@ static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
         int spam = (c[i].flags & MF_CHAR_SPAM) != 0;
         int removed = (c[i].flags & (MF_CHAR_SPAM | MF_CHAR_ANSI)) != 0;
         mf_edit_rec rec = {c[i].start, 0, 0, 0, c[i].chain, c[i].levels,
-                           c[i].levels ? 0 : kind_of(&c[i]), spam ? c[i].signal : 0};
+                           c[i].levels ? 0 : kind_of(&c[i]),
+                           spam || c[i].levels ? c[i].signal : 0};
         size_t len = 0;
         size_t j = i;
         for (; j < r->chars.n && changed(&c[j], rules) && same_rule(&c[i], &c[j]) &&

@@ -26,6 +26,9 @@ typedef struct mf_unit {
     uint8_t len;
     uint8_t levels;
     uint8_t lost_nbsp;
+    uint8_t lost;    /* how a byte of the sequence was lost (MF_LOST_*), or 0 */
+    uint8_t choices; /* with lost: the characters the sequence could have been */
+    uint8_t lost_nbsp_too; /* dropped, before a space that a lost U+00A0 explains too */
     uint8_t chosen;
     uint8_t simple; /* how many units of text broken once it is made of */
     uint8_t codec;  /* if chosen: the outer codec it is read through */
@@ -96,6 +99,25 @@ struct mf_repair {
 /* units.c: every unit of r->chars, of every depth, sorted by first
  * character; with `cesu`, also the mojibake of CESU-8 pairs. */
 int mf_find_units(mf_repair *r, int cesu);
+
+/* units.c, for lost.c: adds a unit (merged with an equal one); the first
+ * of units [lo, hi) at or after pos; sorts the units; the codecs in which
+ * cp is a UTF-8 lead byte; the length of the sequence lead byte b begins;
+ * codec k's byte for U+00A0 if it is a continuation byte, else -1. */
+int mf_add_unit(mf_repair *r, const mf_unit *n);
+size_t mf_first_unit_at(const mf_repair *r, size_t lo, size_t hi, uint32_t pos);
+void mf_sort_units(mf_repair *r);
+uint32_t mf_lead_codecs(uint32_t cp);
+int mf_utf8_length_of_lead(int b);
+int mf_nbsp_byte(size_t k);
+
+/* lost.c: units whose sequence lost bytes its codec leaves undefined, one
+ * per character the sequence could have been (the model reads it as that
+ * character; U+FFFD is written unless it is the only one): in text broken
+ * once along `codecs`, and in text broken twice whose first break was along
+ * one of the `inner` codecs and its second along one of `outer`. Only paths
+ * the window is shown to be broken along are given. The units stay sorted. */
+int mf_find_lost_units(mf_repair *r, uint32_t codecs, uint32_t outer, uint32_t inner);
 
 /* search.c: the best reading of the window under the character model (the
  * chosen flags of the units), and its cost relative to keeping everything. */

@@ -9,10 +9,12 @@
 #include "plausibility.h"
 #include "repair_internal.h"
 
-/* A letter of some alphabet other than ASCII's: mojibake, or a word's own. */
+/* A letter of some alphabet other than ASCII's: mojibake, or a word's own;
+ * or U+FFFD, which most often stands for a letter lost from its word (so
+ * "ред" between two of them stays, not "।"). */
 static int foreign_letter(uint32_t cp)
 {
-    return cp >= 0x80 && mf_is_letter(cp);
+    return cp >= 0x80 && (mf_is_letter(cp) || cp == 0xFFFD);
 }
 
 static int confirmed(const mf_repair *r, const mf_unit *x)
@@ -34,6 +36,12 @@ static int32_t unit_penalty(const mf_repair *r, const mf_unit *u)
     int32_t p = each * u->simple + mf_repair_cost.level * (u->levels - 1);
     if (u->lost_nbsp)
         p += mf_repair_cost.nbsp_lost;
+    if (u->lost)
+        p += u->lost == MF_LOST_DROPPED    ? mf_repair_cost.lost_dropped
+             : u->lost == MF_LOST_REPLACED ? mf_repair_cost.lost_replaced
+                                           : mf_repair_cost.lost_question;
+    if (u->lost_nbsp_too)
+        p += mf_repair_cost.lost_or_nbsp;
     return p;
 }
 

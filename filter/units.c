@@ -176,7 +176,8 @@ static int add_unit(mf_repair *r, const mf_unit *n)
     for (size_t u = r->nunits; u-- > 0 && r->units[u].start == n->start;) {
         mf_unit *x = &r->units[u];
         if (x->len == n->len && x->cp == n->cp && x->lost_nbsp == n->lost_nbsp &&
-            x->inner == n->inner) {
+            x->inner == n->inner && x->lost == n->lost && x->choices == n->choices &&
+            x->lost_nbsp_too == n->lost_nbsp_too) {
             x->codecs |= n->codecs;
             return MF_OK;
         }
@@ -308,6 +309,9 @@ static int unit_order(const void *pa, const void *pb)
     if (a->len != b->len) return a->len < b->len ? -1 : 1;
     if (a->cp != b->cp) return a->cp < b->cp ? -1 : 1;
     if (a->inner != b->inner) return a->inner < b->inner ? -1 : 1;
+    if (a->lost != b->lost) return a->lost - b->lost;
+    if (a->choices != b->choices) return a->choices - b->choices;
+    if (a->lost_nbsp_too != b->lost_nbsp_too) return a->lost_nbsp_too - b->lost_nbsp_too;
     return a->lost_nbsp - b->lost_nbsp;
 }
 
@@ -348,4 +352,37 @@ int mf_find_units(mf_repair *r, int cesu)
     for (size_t i = 0; i < r->nunits; i++)
         r->units[i].rival = (uint8_t)has_rival(r, i);
     return MF_OK;
+}
+
+/* ---- for lost.c ------------------------------------------------------------ */
+
+int mf_add_unit(mf_repair *r, const mf_unit *n)
+{
+    return add_unit(r, n);
+}
+
+size_t mf_first_unit_at(const mf_repair *r, size_t lo, size_t hi, uint32_t pos)
+{
+    return first_at(r, lo, hi, pos);
+}
+
+void mf_sort_units(mf_repair *r)
+{
+    if (r->nunits > 1)
+        qsort(r->units, r->nunits, sizeof *r->units, unit_order);
+}
+
+uint32_t mf_lead_codecs(uint32_t cp)
+{
+    return lead_of(cp);
+}
+
+int mf_utf8_length_of_lead(int b)
+{
+    return utf8_length_of_lead(b);
+}
+
+int mf_nbsp_byte(size_t k)
+{
+    return nbsp_codecs >> k & 1 ? nbsp_byte[k] : -1;
 }

@@ -3,6 +3,8 @@
 
 mf_check_test(check_decode)
 mf_check_test(check_repair)
+# Mojibake whose sequences lost a byte on the way (U+FFFD, '?', dropped).
+mf_check_test(check_lost)
 # The broken-text rules: C1, CESU-8, entities, escape sequences.
 mf_check_test(check_broken)
 # The cosmetic rules (off by default); NFC is checked against ICU's.

@@ -182,6 +182,30 @@ static void add_cosmetic_shuffle(size_t i, size_t npieces)
     }
 }
 
+/* Pieces of mojibake whose sequences lost a byte on the way (dropped, or
+ * U+FFFD or '?' in its place, once or broken again), beside whole units
+ * that show the text broken, lead bytes, lost no-break spaces, and the
+ * marks alone. */
+static const char *const lost_pieces[] = {
+    "\xC3\x91", "\xC3\x91\xEF\xBF\xBD", "\xC3\x91?", "\xC3\xA2\xE2\x82\xAC",
+    "\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD", "\xC3\xA2\xE2\x82\xAC?", "\xC3\x90\xC2\xB8",
+    "\xC3\x90\xC2\xB0", "\xC3\x83\xC2\xA9", "\xC3\x83", "\xC3\x83 ",
+    "\xC3\x83\xE2\x80\x98\xC3\xAF\xC2\xBF\xC2\xBD", "\xC3\x83\xE2\x80\x98?",
+    "\xC3\x83\xE2\x80\x98", "\xC3\x83\xC2\x90", "\xD0\x93", "\xD0\x93\xD1\x91", "\xC4\xB9?",
+    "\xC4\xB9\xC5\xBB", "\xCE\x9F\xEF\xBF\xBD", "\xCE\x9E\xC2\xB1", "\xEF\xBF\xBD", "?", " ", "a",
+    "\n", "\xC3\xA6\xE2\x80\x94",
+};
+#define NLOST (sizeof lost_pieces / sizeof *lost_pieces)
+
+static void add_lost_shuffle(size_t i, size_t npieces)
+{
+    input *in = new_input("lost-byte shuffle", i);
+    for (size_t k = 0; k < npieces; k++) {
+        const char *p = lost_pieces[rng_below(NLOST)];
+        rt_buf_add(&in->bytes, p, strlen(p));
+    }
+}
+
 static void add_random(size_t i, size_t n)
 {
     input *in = new_input("random bytes", i);
@@ -260,8 +284,10 @@ static void build_inputs(void)
     add_long_line(1, 64 * 1024 + 3, 1);
     add_long_line(2, 200 * 1024, 0);
     add_real_long_line();
-    for (size_t i = 0; i < 300; i++) /* last: the inputs before keep their bytes */
+    for (size_t i = 0; i < 300; i++) /* after the others: those keep their bytes */
         add_cosmetic_shuffle(i, 1 + rng_below(i < 250 ? 40 : 2000));
+    for (size_t i = 0; i < 200; i++)
+        add_lost_shuffle(i, 1 + rng_below(i < 150 ? 40 : 1000));
 }
 
 /* ---- the properties ---- */

@@ -72,3 +72,72 @@ def break_lossy(text, codec):
     """break_once, then every NBSP lost to a plain space ('Ã ' for à)."""
     broken = break_once(text, codec)
     return None if broken is None else broken.replace(NBSP, " ")
+
+
+# Codecs with bytes a strict decoder (Python's, glibc's) leaves undefined
+# among the UTF-8 continuation bytes 0x80-0xBF, and the ways such a decoder
+# loses them: it drops the byte (errors="ignore"), puts U+FFFD in its place
+# (errors="replace"), or U+FFFD was written out again in a legacy codec as
+# '?' (encode with errors="replace").
+LOSSY_CODECS = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1257")
+LOST_WAYS = {"dropped": "", "U+FFFD": "\ufffd", "?": "?"}
+
+
+def _undefined(codec):
+    out = set()
+    for byte in range(0x80, 0x100):
+        try:
+            bytes([byte]).decode(CODECS[codec])
+        except UnicodeDecodeError:
+            out.add(byte)
+    return out
+
+
+def _choices(seq, at, lost):
+    """The characters seq (bytes, None at `at`) can be with a lost byte there."""
+    out = set()
+    for byte in lost:
+        try:
+            char = bytes(seq[:at] + [byte] + seq[at + 1:]).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if len(char) == 1:
+            out.add(char)
+    return out
+
+
+def _lost_char(char, codec, way, lost):
+    """What a repair can give back for char, which lost bytes: the character
+    when it is the only one the damaged sequence fits, else U+FFFD."""
+    data = list(char.encode("utf-8"))
+    holes = [i for i, byte in enumerate(data) if byte in lost]
+    if len(holes) != 1 or holes[0] == 0:
+        return "\ufffd"
+    if way == "dropped":  # the decoder left no trace of where the byte was
+        kept = [b for b in data if b not in lost]
+        fits = set()
+        for at in range(1, len(data)):
+            fits |= _choices(kept[:at] + [None] + kept[at:], at, lost)
+    else:
+        fits = _choices(data, holes[0], lost)
+    return char if fits == {char} else "\ufffd"
+
+
+def break_losing(text, codec, way):
+    """text's UTF-8 read through codec by a decoder that loses the bytes it
+    leaves undefined the way `way` says (a key of LOST_WAYS), and what a
+    repair should give back: (broken, expected), or None if no byte was
+    lost."""
+    lost = _undefined(codec)
+    broken, expected, any_lost = [], [], False
+    for char in text:
+        data = char.encode("utf-8")
+        if not any(byte in lost for byte in data):
+            broken.append(data.decode(CODECS[codec]))
+            expected.append(char)
+            continue
+        any_lost = True
+        broken.append("".join(LOST_WAYS[way] if byte in lost else bytes([byte]).decode(CODECS[codec])
+                              for byte in data))
+        expected.append(_lost_char(char, codec, way, lost))
+    return ("".join(broken), "".join(expected)) if any_lost else None
