@@ -74,8 +74,10 @@ typedef struct mf_run {
 
 /* True when the run is named as a word of its language, or, standing alone
  * (not glued to a word), is quoted, bracketed or glossed: a mention, not
- * an injection. */
-int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int glued);
+ * an injection; promotional when the lexicon covers it (a title in 《》
+ * is then spam's wrapping). */
+int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int glued,
+                    int promotional);
 
 /* The length of a URL, messenger ID or phone number at c[i], 0 if there is
  * none; *strong unless it is a plain URL ("www.gnu.org"), which text cites. */

@@ -307,15 +307,17 @@ static int has_blank(const mf_char *c, size_t from, size_t to)
     return 0;
 }
 
-int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int glued)
+int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int glued,
+                    int promotional)
 {
     uint32_t before = run->start ? c[run->start - 1].cp : 0;
     uint32_t after = run->end < n ? c[run->end].cp : 0;
     if (!glued && opening(before) && closing(after))
         return 1;
     /* 《》 mark the title of a Chinese, Japanese or Korean book or film
-     * ("I watched 《霸王别姬》 again"), whatever spam does with them. */
-    if (!glued && run->end - run->start > 2 && c[run->start].cp == 0x300A &&
+     * ("I watched 《霸王别姬》 again"); spam wraps its words in them too
+     * ("《온라인홀덤 축구중계사이트》"), which the lexicon tells. */
+    if (!glued && !promotional && run->end - run->start > 2 && c[run->start].cp == 0x300A &&
         c[run->end - 1].cp == 0x300B && (run->group == MF_G_HAN || run->group == MF_G_KANA ||
                                          run->group == MF_G_HANGUL))
         return 1;

@@ -188,6 +188,8 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
         unsigned g = rough_group[b];
         if (g == 14) /* a continuation byte */
             continue;
+        if (b == 0xE0 && i + 1 < len && buf[i + 1] >= 0xB8)
+            g = 5; /* Thai, Lao, Tibetan: not the Indic of the table ("आรับโบนัสवेदन") */
         if (g == own_group && !contested) { /* the bulk of the text: nothing to see */
             if (prev & ~own & glue_mask)
                 return 1; /* "九游会call": a minor group glued to a word's start */
