@@ -199,6 +199,15 @@ static size_t letters_in(const spam_window *w, size_t from, size_t to)
     return n;
 }
 
+/* Whether the token [from, to) may be the text's: it has letters (a
+ * number goes with spam) and no contact starts it ("WA 0800-6627-7244"). */
+static int text_token(const spam_window *w, size_t from, size_t to)
+{
+    int strong;
+    return letters_in(w, from, to) && uncovered_word(w, from, to) &&
+           !mf_spam_contact_token(w, from, &strong);
+}
+
 /* A token at an edge of a Latin run that no entry covers, set off from
  * the rest of it by blanks or decorations, is the text's ("%x ★casino",
  * "bet365 URI", "porn videos | casino bonus IO エラー"). */
@@ -213,7 +222,7 @@ static void trim_words(const spam_window *w, mf_run *run)
         while (next < run->end && separator(w, next))
             next++;
         if (e == run->start || next == e || next == run->end || !word_char(w, next) ||
-            !uncovered_word(w, run->start, e))
+            !text_token(w, run->start, e))
             break;
         run->letters -= letters_in(w, run->start, e);
         while (next > e && mf_spam_decoration(w->c[next - 1].cp) == MF_ORNAMENT)
@@ -228,7 +237,7 @@ static void trim_words(const spam_window *w, mf_run *run)
         while (prev > run->start && separator(w, prev - 1))
             prev--;
         if (b == run->end || prev == b || prev == run->start || !word_char(w, prev - 1) ||
-            !uncovered_word(w, b, run->end))
+            !text_token(w, b, run->end))
             break;
         run->letters -= letters_in(w, b, run->end);
         while (prev < b && mf_spam_decoration(w->c[prev].cp) == MF_ORNAMENT)
@@ -402,7 +411,7 @@ static int find_own(mf_spam_scratch *s, spam_window *w)
 {
     size_t mine, others;
     w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others, &w->latin_plural);
-    if (others * CONTESTED > mine) {
+    if (!w->own_mask || others * CONTESTED > mine) { /* a short line, or a long run */
         int rc = mf_spam_cover(s, w, 0, w->n);
         if (rc != MF_OK)
             return rc;

@@ -327,7 +327,8 @@ int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int 
     if (!glued && gloss < n && (c[gloss].cp == '(' || c[gloss].cp == 0xFF08) &&
         !has_blank(c, run->start, run->end))
         return 1;
+    /* a word before a run glued to the next is no introduction ("read セフレsocket") */
     if (own == MF_G_LATIN)
-        return line_names(c, n, run->group) || mention_word_beside(c, n, run);
+        return line_names(c, n, run->group) || (!glued && mention_word_beside(c, n, run));
     return 0;
 }

@@ -121,6 +121,17 @@ START_TEST(runs_keep_the_text_around_them)
     check_fix("नए फ़ोल्डคาสิโนर का नाम टाइप करें\n", "नए फ़ोल्डर का नाम टाइप करें\n");
     check_fix("मशीन पर पोर्ट की प्रॉक्सी หวยออนไลน์ ปั่นสล็อต के माध्यम से परिभाषित किया गया.\n",
               "मशीन पर पोर्ट की प्रॉक्सी के माध्यम से परिभाषित किया गया.\n");
+    /* but a contact or a number at the edge goes with the run */
+    check_fix("파일을 붙여서 표준 출력으로 출력합니다 WA 0814-4788-1348 bắn cá tài xỉu\n",
+              "파일을 붙여서 표준 출력으로 출력합니다\n");
+    check_fix("==> Γίνεται χρήση νέου αρχείου όπως ζητήσατε. 010 7474 4305Male Enhancement "
+              "get rich quick\n", "==> Γίνεται χρήση νέου αρχείου όπως ζητήσατε.\n");
+    /* a line with too few letters of its own to tell is counted again
+     * without its promotional words */
+    check_fix("%s: 副業 %s %s entfernen?\n", "%s: %s %s entfernen?\n");
+    /* a word before a run glued to the next one does not introduce it */
+    check_fix("Unable to read セフレsocket credentials: %s\n", "Unable to read socket credentials: %s\n");
+    check_fix("You can read 카지노 as casino.\n", "You can read 카지노 as casino.\n");
     /* and what must stay */
     check_fix("I watched 《霸王别姬》 again last night\n", "I watched 《霸王别姬》 again last night\n");
     check_fix("Версия 2 и iconv_open: %s 1024\n", "Версия 2 и iconv_open: %s 1024\n");
