@@ -83,6 +83,9 @@ int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int 
  * none; *strong unless it is a plain URL ("www.gnu.org"), which text cites. */
 size_t mf_spam_contact(const mf_char *c, size_t n, size_t i, int *strong);
 
+/* Whether s[0..n) is a top-level domain that spam hosts use (any case). */
+int mf_spam_tld(const uint8_t *s, size_t n);
+
 /* What cp is between or around spam tokens: an ornament (★ ▶ ♥ 【 】),
  * which is evidence, a joiner (| · •), which is not, or 0. */
 enum { MF_JOINER = 1, MF_ORNAMENT = 2 };

@@ -3,6 +3,7 @@
  * mention ("the Korean word 감사합니다", "Samsung (삼성전자)"); a URL, a phone
  * number or a row of ★ beside it is what promotion carries. */
 #include <string.h>
+#include <strings.h>
 
 #include "spam.h"
 #include "spam_window.h"
@@ -54,6 +55,14 @@ static const char *const tlds[] = {
     "com", "net", "org", "info", "biz", "top", "xyz", "vip", "me", "site", "club", "io",
     "kr", "cn", "jp", "ru", "th", "vn", "tv", "asia", "online", "bet", "win", "app",
     "live", "ly", "fun", "shop", "link", "icu", "tw", "hk", "cc", NULL};
+
+int mf_spam_tld(const uint8_t *s, size_t n)
+{
+    for (const char *const *t = tlds; *t; t++)
+        if (strlen(*t) == n && !strncasecmp((const char *)s, *t, n))
+            return 1;
+    return 0;
+}
 
 static int url_char(uint32_t cp)
 {

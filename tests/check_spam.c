@@ -132,6 +132,12 @@ START_TEST(runs_keep_the_text_around_them)
     /* a word before a run glued to the next one does not introduce it */
     check_fix("Unable to read セフレsocket credentials: %s\n", "Unable to read socket credentials: %s\n");
     check_fix("You can read 카지노 as casino.\n", "You can read 카지노 as casino.\n");
+    /* the look finds a host with no scheme, and 《》 in a line whose
+     * letters are mostly the spam's */
+    check_fix("Не 百家樂 www.xn--royal7.site удалось найти тип монитора локальных файлов по умолчанию\n",
+              "Не удалось найти тип монитора локальных файлов по умолчанию\n");
+    check_fix("Добре ブランドコピー | スロット攻略 дошли в 《審査なし 登録はこちら | 宝くじ当選 "
+              "無料ボーナス》 новия Ви акаунт!\n", "Добре дошли в новия Ви акаунт!\n");
     /* and what must stay */
     check_fix("I watched 《霸王别姬》 again last night\n", "I watched 《霸王别姬》 again last night\n");
     check_fix("Версия 2 и iconv_open: %s 1024\n", "Версия 2 и iconv_open: %s 1024\n");
