@@ -40,6 +40,10 @@ size_t mf_spam_groups(const uint8_t *buf, size_t len);
  * part; false when it cannot tell. */
 int mf_spam_one_group(const uint8_t *buf, size_t len);
 
+/* The same look by one of simd.h's paths (SSE2 or AVX2; the scalar path
+ * has none and cannot tell), for the tests that compare them. */
+int mf_spam_one_group_on(int path, const uint8_t *buf, size_t len);
+
 /* E0 lead bytes in the window, and in *sea those of Thai, Lao or Tibetan
  * (the next byte B8 or above); the rest are Indic. */
 size_t mf_spam_e0_leads(const uint8_t *buf, size_t len, size_t *sea);

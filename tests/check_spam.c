@@ -6,6 +6,7 @@
 
 #include "check_run.h"
 #include "mojifix.h"
+#include "simd.h"
 #include "spam.h"
 
 /* in repaired under cfg, as a string the caller frees. */
@@ -265,6 +266,10 @@ START_TEST(the_quick_look_agrees_with_the_count)
         }
         if (mf_spam_one_group((const uint8_t *)buf, len))
             ck_assert_msg(mf_spam_groups((const uint8_t *)buf, len) < 2, "%.*s", (int)len, buf);
+        /* the SSE2 and AVX2 looks give the same answer, where the CPU has them */
+        int sse2 = mf_spam_one_group_on(MF_SIMD_SSE2, (const uint8_t *)buf, len);
+        if (mf_simd_classer(MF_SIMD_AVX2))
+            ck_assert_int_eq(mf_spam_one_group_on(MF_SIMD_AVX2, (const uint8_t *)buf, len), sse2);
     }
 }
 END_TEST
