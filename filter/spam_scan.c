@@ -1,6 +1,8 @@
 /* spam_scan.c: the byte-level look that tells which windows the spam
  * rule need not decode: those with letters of one script group only, or
  * with nothing a spam run needs. */
+#include <string.h>
+
 #include "charclass.h"
 #include "decode.h"
 #include "lexicon.h"
@@ -223,21 +225,36 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
     unsigned own_group = (unsigned)__builtin_ctz(own);
     /* Latin has the most letters: a run may be inside its words */
     unsigned glue_mask = latin_plural ? ~1u : ~own & ~1u;
-    /* Thai, Lao, Tibetan share E0 with Indic: told apart by the next byte
-     * where both are, all Thai where Indic is not */
-    unsigned e0_group = count[5] ? 6 : 16;
+    /* Thai, Lao, Tibetan share E0 with Indic ("आรับโบนัสवेदन"): all E0 is
+     * Thai where Indic is not; where both are, E0 is neither (13), and
+     * lead_bits tells them apart by the next byte. */
+    const uint8_t *group_of = rough_group;
+    uint8_t e0_told[256];
+    if (count[5]) {
+        memcpy(e0_told, rough_group, sizeof e0_told);
+        e0_told[0xE0] = count[6] ? 13 : 5;
+        group_of = e0_told;
+    }
     for (size_t i = 0; i < len; i++) {
         uint8_t b = buf[i];
-        unsigned g = rough_group[b];
+        unsigned g = group_of[b];
         if (g == 14) /* a continuation byte */
             continue;
-        if (g == e0_group && (!count[6] || (i + 1 < len && buf[i + 1] >= 0xB8)))
-            g = 5; /* "आรับโบนัสवेदन" */
         /* the bulk of the text: nothing to see but 【】《》 */
         if (g == own_group && !contested && !(b == 0xE3 && i + 1 < len && buf[i + 1] == 0x80)) {
             if (prev & ~own & glue_mask)
                 return 1; /* "九游会call": a minor group glued to a word's start */
             prev = own;
+            continue;
+        }
+        if (g == 0) { /* a Latin letter, as lead_bits has it, below */
+            if (prev != 1u) {
+                if (prev && ((1u | prev) & glue_mask))
+                    return 1;
+                if ((contested || !(own & 1u)) && lexicon_start(buf, i, len, user))
+                    return 1;
+                prev = 1u;
+            }
             continue;
         }
         if (g == 15 && b < 0x80 && b != '@' && b != ':' && b != '.' && (b < '0' || b > '9')) {
