@@ -308,6 +308,15 @@ static int mention_word_beside(const mf_char *c, size_t n, const mf_run *run)
     return 0;
 }
 
+/* A gloss is words: a letter first, or a quote and a letter ("(casino)",
+ * "(\"baccarat\")"), not "(?(", "(%s%d)" or "(0600)". */
+static int gloss_word(const mf_char *c, size_t n, size_t i)
+{
+    if (i < n && opening(c[i].cp))
+        i++;
+    return i < n && mf_spam_group(c[i].cp) != MF_G_NONE;
+}
+
 static int has_blank(const mf_char *c, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
@@ -334,7 +343,7 @@ int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int 
      * a parenthesis is often a row of tokens. */
     size_t gloss = run->end + (after == ' ');
     if (!glued && gloss < n && (c[gloss].cp == '(' || c[gloss].cp == 0xFF08) &&
-        !has_blank(c, run->start, run->end))
+        !has_blank(c, run->start, run->end) && gloss_word(c, n, gloss + 1))
         return 1;
     /* a word before a run glued to the next is no introduction ("read セフレsocket") */
     if (own == MF_G_LATIN)

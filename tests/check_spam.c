@@ -139,6 +139,12 @@ START_TEST(runs_keep_the_text_around_them)
               "Не удалось найти тип монитора локальных файлов по умолчанию\n");
     check_fix("Добре ブランドコピー | スロット攻略 дошли в 《審査なし 登録はこちら | 宝くじ当選 "
               "無料ボーナス》 новия Ви акаунт!\n", "Добре дошли в новия Ви акаунт!\n");
+    /* a gloss in parentheses is words, not "(%s%d)" or "(0600)" */
+    check_fix("เกิดข้อผิดพลาดขณะประมวลผล %s 美高梅 (%s%d)\n", "เกิดข้อผิดพลาดขณะประมวลผล %s (%s%d)\n");
+    check_fix("Samsung Electronics (삼성전자) reported record profits\n",
+              "Samsung Electronics (삼성전자) reported record profits\n");
+    check_fix("The report counted thousands of pages promoting 카지노 (casino).\n",
+              "The report counted thousands of pages promoting 카지노 (casino).\n");
     /* and what must stay */
     check_fix("I watched 《霸王别姬》 again last night\n", "I watched 《霸王别姬》 again last night\n");
     check_fix("Версия 2 и iconv_open: %s 1024\n", "Версия 2 и iconv_open: %s 1024\n");
