@@ -46,6 +46,11 @@ static int child(const mf_trie *t, uint32_t node, uint32_t cp, uint32_t *next)
     return 1;
 }
 
+int mf_trie_step(const mf_trie *t, uint32_t *node, uint32_t cp)
+{
+    return child(t, *node, cp, node);
+}
+
 int mf_trie_may_start(const mf_trie *t, uint32_t a, uint32_t b, uint32_t c)
 {
     uint32_t node = 0;

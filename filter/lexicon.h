@@ -48,6 +48,10 @@ static inline int mf_lexicon_may_start(const mf_trie *t, uint32_t a, uint32_t b,
  * words), so a hit is confirmed in the trie. */
 int mf_trie_may_start(const mf_trie *t, uint32_t a, uint32_t b, uint32_t c);
 
+/* Moves *node (0 for the root) along the edge of cp; 0 when there is none.
+ * An entry ends at *node when t->final[*node]. */
+int mf_trie_step(const mf_trie *t, uint32_t *node, uint32_t cp);
+
 /* The length of the longest entry that text[0..n) begins with, 0 if none. */
 size_t mf_trie_longest(const mf_trie *t, const uint32_t *text, size_t n);
 

@@ -179,33 +179,69 @@ static int uncovered_word(const spam_window *w, size_t from, size_t to)
     return 1;
 }
 
+/* Letters of the run's first group and digits: a token of code or a word. */
+static int token_char(const spam_window *w, size_t i, int group)
+{
+    return w->g[i] == group || digit(w->c[i].cp);
+}
+
+/* Blanks and decorations between a run's tokens. */
+static int separator(const spam_window *w, size_t i)
+{
+    return blank(w->c[i].cp) || mf_spam_decoration(w->c[i].cp);
+}
+
+static size_t letters_in(const spam_window *w, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++)
+        n += foreign(w, i);
+    return n;
+}
+
+/* Whether the token [from, to) may be the text's: it has letters (a
+ * number goes with spam) and no contact starts it ("WA 0800-6627-7244"). */
+static int text_token(const spam_window *w, size_t from, size_t to)
+{
+    int strong;
+    return letters_in(w, from, to) && uncovered_word(w, from, to) &&
+           !mf_spam_contact_token(w, from, &strong);
+}
+
+/* A token at an edge of a Latin run that no entry covers, set off from
+ * the rest of it by blanks or decorations, is the text's ("%x ★casino",
+ * "bet365 URI", "porn videos | casino bonus IO エラー"). */
 static void trim_words(const spam_window *w, mf_run *run)
 {
+    int g = run->group;
     for (;;) { /* from the start */
         size_t e = run->start;
-        while (e < run->end && spaced_letter(w, e) && w->g[e] == w->g[run->start])
+        while (e < run->end && token_char(w, e, g))
             e++;
         size_t next = e;
-        while (next < run->end && blank(w->c[next].cp))
+        while (next < run->end && separator(w, next))
             next++;
-        /* a word, then blanks, then another word ("LINE @bet73" is a contact) */
-        if (e == run->start || next == e || next == run->end || !spaced_letter(w, next) ||
-            !uncovered_word(w, run->start, e))
+        if (e == run->start || next == e || next == run->end || !word_char(w, next) ||
+            !text_token(w, run->start, e))
             break;
-        run->letters -= e - run->start;
+        run->letters -= letters_in(w, run->start, e);
+        while (next > e && mf_spam_decoration(w->c[next - 1].cp) == MF_ORNAMENT)
+            next--; /* "%x ★casino★": the ornament stays with the run */
         run->start = next;
     }
     for (;;) { /* from the end */
         size_t b = run->end;
-        while (b > run->start && spaced_letter(w, b - 1) && w->g[b - 1] == w->g[run->end - 1])
+        while (b > run->start && token_char(w, b - 1, g))
             b--;
         size_t prev = b;
-        while (prev > run->start && blank(w->c[prev - 1].cp))
+        while (prev > run->start && separator(w, prev - 1))
             prev--;
-        if (b == run->end || prev == b || prev == run->start || !spaced_letter(w, prev - 1) ||
-            !uncovered_word(w, b, run->end))
+        if (b == run->end || prev == b || prev == run->start || !word_char(w, prev - 1) ||
+            !text_token(w, b, run->end))
             break;
-        run->letters -= run->end - b;
+        run->letters -= letters_in(w, b, run->end);
+        while (prev < b && mf_spam_decoration(w->c[prev].cp) == MF_ORNAMENT)
+            prev++;
         run->end = prev;
     }
 }
@@ -256,6 +292,19 @@ static int glued_run(mf_spam_scratch *s, spam_window *w, const mf_run *run, int 
     return 0;
 }
 
+/* The end of the number that follows `end` past blanks, or `end`. */
+static size_t digits_after(const spam_window *w, size_t end)
+{
+    size_t k = end;
+    while (k < w->n && blank(w->c[k].cp))
+        k++;
+    if (k == end || k == w->n || !digit(w->c[k].cp))
+        return end;
+    while (k < w->n && digit(w->c[k].cp))
+        k++;
+    return k;
+}
+
 /* The signal that makes the run spam, or 0 to keep it. A Latin run loses
  * the words at its edges that no entry covers before it is judged ("judi
  * slot GFileIcon" in a Thai line). */
@@ -265,18 +314,21 @@ static int judge(mf_spam_scratch *s, spam_window *w, mf_run *run, int *rc)
         return 0; /* a URL or a number alone is not a foreign run */
     if (inside_word(w, run))
         return MF_SPAM_INSIDE_WORD;
-    if (!w->whole && (*rc = mf_spam_cover(s, w, run->start, run->end)) != MF_OK)
+    size_t tail = digits_after(w, run->end);
+    if (!w->whole && (*rc = mf_spam_cover(s, w, run->start, tail)) != MF_OK)
         return 0;
+    if (tail > run->end && w->covered[tail - 1] == ENTRY)
+        run->end = tail; /* an entry's number ("азино 777", "справка 086") */
     if (run->group == MF_G_LATIN)
         trim_words(w, run);
     int left = run->start > 0 && own_letter(w, run->start - 1);
     int right = own_letter(w, run->end);
-    if (mf_spam_mention(w->c, w->n, run, w->own, left || right))
-        return 0;
     size_t covered = mf_spam_run_covered(w, run);
     /* Half the letters covered; a third in other scripts than Latin, whose
      * compounds join a promotional block to a name ("에볼루션바카라"). */
     int lexicon = covered && (run->group == MF_G_LATIN ? 2 : 3) * covered >= run->letters;
+    if (mf_spam_mention(w->c, w->n, run, w->own, left || right, lexicon))
+        return 0;
     /* Latin runs in other scripts need their words to be promotional too:
      * URLs, file names and bracketed titles are common there. */
     int enough = run->group != MF_G_LATIN || lexicon;
@@ -299,22 +351,57 @@ static void mark_range(mf_char *c, size_t from, size_t to, int signal)
     }
 }
 
-/* Removes the run by the spacing rule: glued to anything, alone; set off by
- * blanks, with the blanks before it, or at a line's start, those after. */
 static void remove_run(const spam_window *w, const mf_run *run, int signal)
 {
-    const mf_char *c = w->c;
-    size_t from = run->start, to = run->end;
-    int before = from == 0 || blank(c[from - 1].cp);
-    int after = to == w->n || blank(c[to].cp) || line_end(c[to].cp);
-    if (before && after) {
-        while (from > 0 && blank(c[from - 1].cp))
-            from--;
-        if (from == 0)
-            while (to < w->n && blank(c[to].cp))
-                to++;
+    mark_range(w->c, run->start, run->end, signal);
+}
+
+/* What may lie between two runs that are one stretch of spam: blanks,
+ * digits and decorations ("справка 086 | казино", "援助交際 ED治療薬"). */
+static int between_runs(uint32_t cp)
+{
+    return blank(cp) || digit(cp) || mf_spam_decoration(cp);
+}
+
+/* The end of the stretch of runs that starts at the marked character i:
+ * runs with only blanks, digits and decorations between them are one. */
+static size_t stretch_end(const mf_char *c, size_t n, size_t i)
+{
+    size_t end = i;
+    for (size_t k = i; k < n; k++) {
+        if (c[k].flags & MF_CHAR_SPAM)
+            end = k + 1;
+        else if (!between_runs(c[k].cp))
+            break;
     }
-    mark_range(w->c, from, to, signal);
+    return end;
+}
+
+/* Removes each stretch of runs by the spacing rule: glued to anything,
+ * alone; set off by blanks, with the blanks before it, or at a line's
+ * start, those after. */
+static void space_runs(const spam_window *w)
+{
+    mf_char *c = w->c;
+    for (size_t i = 0; i < w->n; i++) {
+        if (!(c[i].flags & MF_CHAR_SPAM))
+            continue;
+        size_t from = i, to = stretch_end(c, w->n, i);
+        int signal = c[i].signal;
+        int before = from == 0 || blank(c[from - 1].cp);
+        int after = to == w->n || blank(c[to].cp) || line_end(c[to].cp);
+        if (before && after) {
+            while (from > 0 && blank(c[from - 1].cp))
+                from--;
+            if (from == 0)
+                while (to < w->n && blank(c[to].cp))
+                    to++;
+        }
+        for (size_t k = from; k < to; k++)
+            if (!(c[k].flags & MF_CHAR_SPAM))
+                mark_range(c, k, k + 1, signal);
+        i = to - 1;
+    }
 }
 
 /* The window's own script. Where other scripts weigh much (a short line,
@@ -324,7 +411,7 @@ static int find_own(mf_spam_scratch *s, spam_window *w)
 {
     size_t mine, others;
     w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others, &w->latin_plural);
-    if (others * CONTESTED > mine) {
+    if (!w->own_mask || others * CONTESTED > mine) { /* a short line, or a long run */
         int rc = mf_spam_cover(s, w, 0, w->n);
         if (rc != MF_OK)
             return rc;
@@ -408,6 +495,7 @@ int mf_spam_mark(mf_spam_scratch *s, mf_char *c, size_t n)
     }
     if (w.latin_plural)
         inside_latin_words(&w);
+    space_runs(&w);
     return MF_OK;
 }
 

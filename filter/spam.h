@@ -40,6 +40,10 @@ size_t mf_spam_groups(const uint8_t *buf, size_t len);
  * part; false when it cannot tell. */
 int mf_spam_one_group(const uint8_t *buf, size_t len);
 
+/* The same look by one of simd.h's paths (SSE2 or AVX2; the scalar path
+ * has none and cannot tell), for the tests that compare them. */
+int mf_spam_one_group_on(int path, const uint8_t *buf, size_t len);
+
 /* E0 lead bytes in the window, and in *sea those of Thai, Lao or Tibetan
  * (the next byte B8 or above); the rest are Indic. */
 size_t mf_spam_e0_leads(const uint8_t *buf, size_t len, size_t *sea);
@@ -74,12 +78,17 @@ typedef struct mf_run {
 
 /* True when the run is named as a word of its language, or, standing alone
  * (not glued to a word), is quoted, bracketed or glossed: a mention, not
- * an injection. */
-int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int glued);
+ * an injection; promotional when the lexicon covers it (a title in 《》
+ * is then spam's wrapping). */
+int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int glued,
+                    int promotional);
 
 /* The length of a URL, messenger ID or phone number at c[i], 0 if there is
  * none; *strong unless it is a plain URL ("www.gnu.org"), which text cites. */
 size_t mf_spam_contact(const mf_char *c, size_t n, size_t i, int *strong);
+
+/* Whether s[0..n) is a top-level domain that spam hosts use (any case). */
+int mf_spam_tld(const uint8_t *s, size_t n);
 
 /* What cp is between or around spam tokens: an ornament (★ ▶ ♥ 【 】),
  * which is evidence, a joiner (| · •), which is not, or 0. */

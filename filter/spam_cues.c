@@ -3,6 +3,7 @@
  * mention ("the Korean word 감사합니다", "Samsung (삼성전자)"); a URL, a phone
  * number or a row of ★ beside it is what promotion carries. */
 #include <string.h>
+#include <strings.h>
 
 #include "spam.h"
 #include "spam_window.h"
@@ -54,6 +55,14 @@ static const char *const tlds[] = {
     "com", "net", "org", "info", "biz", "top", "xyz", "vip", "me", "site", "club", "io",
     "kr", "cn", "jp", "ru", "th", "vn", "tv", "asia", "online", "bet", "win", "app",
     "live", "ly", "fun", "shop", "link", "icu", "tw", "hk", "cc", NULL};
+
+int mf_spam_tld(const uint8_t *s, size_t n)
+{
+    for (const char *const *t = tlds; *t; t++)
+        if (strlen(*t) == n && !strncasecmp((const char *)s, *t, n))
+            return 1;
+    return 0;
+}
 
 static int url_char(uint32_t cp)
 {
@@ -299,6 +308,15 @@ static int mention_word_beside(const mf_char *c, size_t n, const mf_run *run)
     return 0;
 }
 
+/* A gloss is words: a letter first, or a quote and a letter ("(casino)",
+ * "(\"baccarat\")"), not "(?(", "(%s%d)" or "(0600)". */
+static int gloss_word(const mf_char *c, size_t n, size_t i)
+{
+    if (i < n && opening(c[i].cp))
+        i++;
+    return i < n && mf_spam_group(c[i].cp) != MF_G_NONE;
+}
+
 static int has_blank(const mf_char *c, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
@@ -307,15 +325,17 @@ static int has_blank(const mf_char *c, size_t from, size_t to)
     return 0;
 }
 
-int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int glued)
+int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int glued,
+                    int promotional)
 {
     uint32_t before = run->start ? c[run->start - 1].cp : 0;
     uint32_t after = run->end < n ? c[run->end].cp : 0;
     if (!glued && opening(before) && closing(after))
         return 1;
     /* 《》 mark the title of a Chinese, Japanese or Korean book or film
-     * ("I watched 《霸王别姬》 again"), whatever spam does with them. */
-    if (!glued && run->end - run->start > 2 && c[run->start].cp == 0x300A &&
+     * ("I watched 《霸王别姬》 again"); spam wraps its words in them too
+     * ("《온라인홀덤 축구중계사이트》"), which the lexicon tells. */
+    if (!glued && !promotional && run->end - run->start > 2 && c[run->start].cp == 0x300A &&
         c[run->end - 1].cp == 0x300B && (run->group == MF_G_HAN || run->group == MF_G_KANA ||
                                          run->group == MF_G_HANGUL))
         return 1;
@@ -323,9 +343,10 @@ int mf_spam_mention(const mf_char *c, size_t n, const mf_run *run, int own, int 
      * a parenthesis is often a row of tokens. */
     size_t gloss = run->end + (after == ' ');
     if (!glued && gloss < n && (c[gloss].cp == '(' || c[gloss].cp == 0xFF08) &&
-        !has_blank(c, run->start, run->end))
+        !has_blank(c, run->start, run->end) && gloss_word(c, n, gloss + 1))
         return 1;
+    /* a word before a run glued to the next is no introduction ("read セフレsocket") */
     if (own == MF_G_LATIN)
-        return line_names(c, n, run->group) || mention_word_beside(c, n, run);
+        return line_names(c, n, run->group) || (!glued && mention_word_beside(c, n, run));
     return 0;
 }

@@ -1,6 +1,8 @@
 /* spam_scan.c: the byte-level look that tells which windows the spam
  * rule need not decode: those with letters of one script group only, or
  * with nothing a spam run needs. */
+#include <string.h>
+
 #include "charclass.h"
 #include "decode.h"
 #include "lexicon.h"
@@ -49,11 +51,40 @@ static int ornament_bytes(const uint8_t *p, size_t i, size_t len)
 
 /* Whether the characters at buf[i] may begin an entry of the built-in
  * lists or of the user's (blanks skipped, as entries match across them). */
+/* mf_fold, with ASCII (most of what is looked up) done here. */
+static uint32_t fold(uint32_t cp)
+{
+    return cp < 0x80 ? (cp - 'A' < 26u ? cp + 0x20 : cp) : mf_fold(cp);
+}
+
+/* Whether a whole entry of t begins at buf[i], over the characters that
+ * spam_cover.c skips between words (blanks, punctuation): what the prefix
+ * of lexicon_start says maybe, the trie says for sure. */
+static int entry_at(const mf_trie *t, const uint8_t *buf, size_t i, size_t len)
+{
+    uint32_t node = 0, cp;
+    while (i < len) {
+        int step = buf[i] < 0x80 ? (cp = buf[i], 1) : mf_utf8_decode(buf + i, len - i, &cp);
+        if (!step)
+            return 0;
+        i += (size_t)step;
+        if (cp < 0x80 ? !mf_ascii_alnum((uint8_t)cp)
+                      : mf_spam_group(cp) == MF_G_NONE && mf_char_class(cp) != MF_CL_COMBINING)
+            continue;
+        if (!mf_trie_step(t, &node, fold(cp)))
+            return 0;
+        if (t->final[node])
+            return 1;
+    }
+    return 0;
+}
+
 static int lexicon_start(const uint8_t *buf, size_t i, size_t len, const mf_trie *user)
 {
+    size_t start = i;
     uint32_t cp[3] = {0, 0, 0};
     for (int k = 0; k < 3 && i < len;) {
-        int step = mf_utf8_decode(buf + i, len - i, &cp[k]);
+        int step = buf[i] < 0x80 ? (cp[k] = buf[i], 1) : mf_utf8_decode(buf + i, len - i, &cp[k]);
         if (!step)
             break;
         i += (size_t)step;
@@ -61,8 +92,19 @@ static int lexicon_start(const uint8_t *buf, size_t i, size_t len, const mf_trie
     }
     if (!cp[1])
         return 0;
-    uint32_t a = mf_fold(cp[0]), b = mf_fold(cp[1]), c = cp[2] == ' ' ? 0 : mf_fold(cp[2]);
-    return mf_trie_may_start(&mf_lexicon, a, b, c) || (user && mf_trie_may_start(user, a, b, c));
+    uint32_t a = fold(cp[0]), b = fold(cp[1]), c = cp[2] == ' ' ? 0 : fold(cp[2]);
+    return (mf_lexicon_may_start(&mf_lexicon, a, b, c) && entry_at(&mf_lexicon, buf, start, len)) ||
+           (user && mf_trie_may_start(user, a, b, c) && entry_at(user, buf, start, len));
+}
+
+/* Whether buf[i..] is a listed top-level domain ending its token: the
+ * host of a URL with no scheme ("bet88.kr", "t.me/x"). */
+static int domain_at(const uint8_t *buf, size_t i, size_t len)
+{
+    size_t e = i;
+    while (e < len && e - i < 8 && (unsigned)((buf[e] | 0x20) - 'a') < 26u)
+        e++;
+    return e > i && (e == len || !mf_ascii_alnum(buf[e])) && mf_spam_tld(buf + i, e - i);
 }
 
 /* The script group of each byte, roughly, as lead_bits's bit index for a
@@ -183,18 +225,39 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
     unsigned own_group = (unsigned)__builtin_ctz(own);
     /* Latin has the most letters: a run may be inside its words */
     unsigned glue_mask = latin_plural ? ~1u : ~own & ~1u;
+    /* Thai, Lao, Tibetan share E0 with Indic ("आรับโบนัสवेदन"): all E0 is
+     * Thai where Indic is not; where both are, E0 is neither (13), and
+     * lead_bits tells them apart by the next byte. */
+    const uint8_t *group_of = rough_group;
+    uint8_t e0_told[256];
+    if (count[5]) {
+        memcpy(e0_told, rough_group, sizeof e0_told);
+        e0_told[0xE0] = count[6] ? 13 : 5;
+        group_of = e0_told;
+    }
     for (size_t i = 0; i < len; i++) {
         uint8_t b = buf[i];
-        unsigned g = rough_group[b];
+        unsigned g = group_of[b];
         if (g == 14) /* a continuation byte */
             continue;
-        if (g == own_group && !contested) { /* the bulk of the text: nothing to see */
+        /* the bulk of the text: nothing to see but 【】《》 */
+        if (g == own_group && !contested && !(b == 0xE3 && i + 1 < len && buf[i + 1] == 0x80)) {
             if (prev & ~own & glue_mask)
                 return 1; /* "九游会call": a minor group glued to a word's start */
             prev = own;
             continue;
         }
-        if (g == 15 && b < 0x80 && b != '@' && b != ':' && (b < '0' || b > '9')) {
+        if (g == 0) { /* a Latin letter, as lead_bits has it, below */
+            if (prev != 1u) {
+                if (prev && ((1u | prev) & glue_mask))
+                    return 1;
+                if ((contested || !(own & 1u)) && lexicon_start(buf, i, len, user))
+                    return 1;
+                prev = 1u;
+            }
+            continue;
+        }
+        if (g == 15 && b < 0x80 && b != '@' && b != ':' && b != '.' && (b < '0' || b > '9')) {
             prev = 0; /* blanks and punctuation */
             continue;
         }
@@ -214,7 +277,8 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
             /* Entries that begin with digits: "1xbet", "188bet" */
             if (digit && (i == 0 || !mf_ascii_alnum(buf[i - 1])) && lexicon_start(buf, i, len, user))
                 return 1;
-            if (b == '@' || (b == ':' && i + 2 < len && buf[i + 1] == '/' && buf[i + 2] == '/'))
+            if (b == '@' || (b == ':' && i + 2 < len && buf[i + 1] == '/' && buf[i + 2] == '/') ||
+                (b == '.' && i > 0 && mf_ascii_alnum(buf[i - 1]) && domain_at(buf, i + 1, len)))
                 return 1;
         } else if (ornament_bytes(buf, i, len)) {
             return 1;
