@@ -34,6 +34,7 @@ void mf_repair_free(mf_repair *r)
     free(r->unit_delta);
     mf_spam_scratch_free(&r->spam);
     mf_cosmetic_scratch_free(&r->cosmetic);
+    mf_legacy_scratch_free(&r->legacy);
     free(r);
 }
 
@@ -85,7 +86,8 @@ static uint8_t kind_of(const mf_char *c)
         uint8_t flag, kind;
     } kinds[] = {{MF_CHAR_SPAM, MF_EDIT_SPAM},     {MF_CHAR_INVALID, MF_EDIT_INVALID},
                  {MF_CHAR_C1, MF_EDIT_C1},         {MF_CHAR_CESU, MF_EDIT_CESU},
-                 {MF_CHAR_ENTITY, MF_EDIT_ENTITY}, {MF_CHAR_ANSI, MF_EDIT_ANSI}};
+                 {MF_CHAR_ENTITY, MF_EDIT_ENTITY}, {MF_CHAR_ANSI, MF_EDIT_ANSI},
+                 {MF_CHAR_LEGACY, MF_EDIT_LEGACY}};
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (c->flags & kinds[i].flag)
             return kinds[i].kind;
@@ -144,6 +146,8 @@ unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules)
         run |= MF_RULE_ENTITIES;
     if ((rules & MF_RULE_ANSI) && memchr(buf, 0x1B, len))
         run |= MF_RULE_ANSI;
+    if ((rules & MF_RULE_LEGACY) && mf_legacy_suspect(buf, len))
+        run |= MF_RULE_LEGACY;
     return run | mf_cosmetic_rules(buf, len, rules);
 }
 
@@ -177,6 +181,9 @@ static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
         rc = read_window(r, buf, len, rules, &any);
     if (rc == MF_OK && (rules & MF_RULE_C1))
         mf_c1_mark(r->chars.v, r->chars.n);
+    /* Legacy mix-ups are judged on text the byte rules leave alone. */
+    if (rc == MF_OK && (rules & MF_RULE_LEGACY) && !any && !any_rule_change(r, rules))
+        rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, &any);
     if (rc == MF_OK && (rules & MF_RULE_SPAM) && !any && !any_rule_change(r, rules) &&
         (spam_suspect >= 0 ? spam_suspect : mf_spam_suspect(buf, len, r->spam.user)))
         rc = mf_spam_mark(&r->spam, r->chars.v, r->chars.n);

@@ -11,12 +11,15 @@ output line byte for byte with the clean sentence. Categories:
   mixed   a clean sentence and two sentences broken through two different
           codecs, on one line joined by spaces, in a random order
   lossy   single breaks whose NBSPs became plain spaces (reported only)
+  legacy  sentences of the languages each legacy pair is for (breakers.py
+          LEGACY_PAIRS) in one single-byte codec read as another
   clean   every sentence as it is: nothing may change
 
 Prints a Markdown report on stdout; writes the failures of each category to
 --out-dir. With --assert, exits 1 unless single breaks are restored for
 >= 99% of the breakable cases of every codec, double breaks for >= 95%
-overall, and no clean line changes. Deterministic: fixed seeds, so the same
+overall, legacy mix-ups for LEGACY_MIN of every pair, and no clean line
+changes. Deterministic: fixed seeds, so the same
 corpus and fixer give the same report (but for the timings and paths).
 
   accuracy.py --mojifix PATH [--corpus FILE | --quick] [--assert] [--jobs N]
@@ -46,6 +49,8 @@ FULL_SIZES = (300, 3000)
 QUICK_SIZES = (15, 300)
 
 SINGLE_MIN, DOUBLE_MIN = 0.99, 0.95
+# Legacy mix-ups restored, per pair (the quick sample and the full corpus).
+LEGACY_MIN = 0.95
 FAILURES_SHOWN_PER_LABEL = 50
 CLEAN_CHANGED_SHOWN = 20
 WORST_PAIRS = 10
@@ -152,6 +157,22 @@ def lossy_cases(sentences):
     return cases
 
 
+def legacy_cases(sentences, unbreakable):
+    """Each pair's languages' sentences, real codec read as the other."""
+    cases = []
+    for real, read, langs in breakers.LEGACY_PAIRS:
+        label = "%s-as-%s" % (real, read)
+        for lang, text in sentences:
+            if lang not in langs:
+                continue
+            broken = breakers.break_legacy(text, real, read)
+            if broken is None:
+                unbreakable[label] += 1
+            elif broken != text:
+                cases.append(Case(label, lang, broken, text))
+    return cases
+
+
 def clean_cases(lines):
     return [Case("clean", lang, text, text) for lang, text in lines]
 
@@ -242,6 +263,23 @@ def other_section(mixed, lossy):
     return "## Mixed and lossy\n\n" + table(("category", "cases", "restored", "%"), rows)
 
 
+def legacy_section(result, unbreakable):
+    counts = result.tally(lambda c: c.label)
+    rows = [(label, n, unbreakable[label], ok, percent(ok, n))
+            for label, (ok, n) in counts.items()]
+    ok, total = result.restored()
+    rows.append(("**all**", total, sum(unbreakable.values()), ok, percent(ok, total)))
+    by_lang = result.tally(lambda c: (c.label, c.lang))
+    return ("## Legacy to legacy\n\nSentences of each pair's languages encoded in the real "
+            "codec and decoded as the other (not breakable: a character the real codec "
+            "lacks, or a byte the other leaves undefined).\n\n"
+            + table(("pair", "cases", "not breakable", "restored", "%"), rows)
+            + "\nBy language:\n\n"
+            + table(("pair", "lang", "cases", "restored", "%"),
+                    [(label, lang, n, ok, percent(ok, n))
+                     for (label, lang), (ok, n) in by_lang.items()]))
+
+
 def counts_row(counts):
     ok, total = counts
     return total, ok, percent(ok, total)
@@ -305,9 +343,12 @@ def write_clean_changed(result, out_dir):
     return path
 
 
-def check_thresholds(single, double, clean):
+def check_thresholds(single, double, legacy, clean):
     """The failed thresholds, as messages."""
     failed = []
+    for label, (ok, n) in legacy.tally(lambda c: c.label).items():
+        if ok < LEGACY_MIN * n:
+            failed.append("legacy %s: %s%% restored < %d%%" % (label, percent(ok, n), LEGACY_MIN * 100))
     for codec, (ok, n) in single.tally(lambda c: c.label).items():
         if ok < SINGLE_MIN * n:
             failed.append("single break %s: %s%% restored < %d%%"
@@ -351,18 +392,20 @@ def main(argv=None):
     sentences = [(lang, text) for lang, text in lines if not text.isascii()]
     single_unbreakable = collections.Counter()
     double_unbreakable = collections.Counter()
+    legacy_unbreakable = collections.Counter()
     batches = [
         ("single", single_cases(sentences, single_unbreakable)),
         ("double", double_cases(sentences, per_pair, double_unbreakable)),
         ("mixed", mixed_cases(lines, sentences, mixed_count)),
         ("lossy", lossy_cases(sentences)),
+        ("legacy", legacy_cases(sentences, legacy_unbreakable)),
         ("clean", clean_cases(lines)),
     ]
     with tempfile.TemporaryDirectory(prefix="mojifix-accuracy-batches-") as work_dir:
         results = {name: run_category(fixer, name, cases, max(1, args.jobs), work_dir)
                    for name, cases in batches}
     failure_paths = [write_failures(results[name], out_dir)
-                     for name in ("single", "double", "mixed", "lossy")]
+                     for name in ("single", "double", "mixed", "lossy", "legacy")]
     changed_path = write_clean_changed(results["clean"], out_dir)
 
     print("# mojifix accuracy\n")
@@ -372,13 +415,15 @@ def main(argv=None):
     print(single_section(results["single"], single_unbreakable))
     print(double_section(results["double"], double_unbreakable, per_pair))
     print(other_section(results["mixed"], results["lossy"]))
+    print(legacy_section(results["legacy"], legacy_unbreakable))
     print(clean_section(results["clean"], changed_path))
     print(language_section(results["single"]))
     print("Failures (input, expected, got): " + ", ".join("`%s`" % p for p in failure_paths) + "\n")
     print(time_section(results.values(), time.monotonic() - started))
 
     if args.check:
-        failed = check_thresholds(results["single"], results["double"], results["clean"])
+        failed = check_thresholds(results["single"], results["double"], results["legacy"],
+                                  results["clean"])
         for message in failed:
             print("FAILED: " + message)
         if failed:

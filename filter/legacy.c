@@ -1,0 +1,378 @@
+/* legacy.c: legacy-to-legacy mix-ups (legacy.h). A line is read through
+ * each pair whose cheap look finds evidence in it; the best reading is
+ * kept when, under the language model (one language for the line) and the
+ * character model, it beats the line as it stands by a clear margin; then
+ * each word keeps the reading only where it wins for that word too, so
+ * that a line may mix broken and clean words. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codec.h"
+#include "legacy.h"
+#include "mojifix.h"
+#include "plausibility.h"
+
+const mf_legacy_pair mf_legacy_pairs[] = {
+    {"cp1251", "cp1252"}, {"koi8-r", "latin1"}, {"koi8-u", "latin1"},
+    {"koi8-r", "cp1251"}, {"koi8-u", "cp1251"}, {"cp866", "cp1251"},
+    {"cp1253", "cp1252"}, {"cp1250", "cp1252"}, {"cp1254", "cp1252"},
+    {"cp1257", "cp1252"},
+};
+const size_t mf_legacy_pair_count = sizeof mf_legacy_pairs / sizeof *mf_legacy_pairs;
+#define PAIRS (sizeof mf_legacy_pairs / sizeof *mf_legacy_pairs)
+
+/* A reading must beat the line as it stands by this much: clean text must
+ * never change, and a broken line wins by tens of nats. */
+#define LINE_MARGIN (10 * MF_COST_SCALE)
+/* A word kept as it is in a line read otherwise may be in another language
+ * (a name, a quotation); that costs this much. */
+#define SWITCH (6 * MF_COST_SCALE)
+/* And a word is read otherwise only when that wins by this much. */
+#define WORD_MARGIN (2 * MF_COST_SCALE)
+/* A word of irregular case, and a symbol inside a word. */
+#define IRREGULAR_CASE (8 * MF_COST_SCALE)
+#define SYMBOL (6 * MF_COST_SCALE)
+/* A letter is native to a language when it costs this much less there than
+ * a letter the language never showed. */
+#define NATIVE (1 * MF_COST_SCALE)
+
+typedef struct pair_codecs {
+    int real, read;
+    int same_script; /* both codecs' upper halves are Latin, or both not */
+    int latin;       /* the real codec's is (a word may mix ASCII letters in) */
+} pair_codecs;
+
+static pair_codecs codecs[PAIRS];
+/* Per language, what a letter it never showed costs. */
+static uint8_t unseen[MF_LEGACY_MAX_LANGS];
+static pthread_once_t codecs_once = PTHREAD_ONCE_INIT;
+
+static int codec_index(const char *name)
+{
+    for (size_t k = 0; k < mf_codecs_count; k++)
+        if (!strcmp(mf_codecs[k].name, name))
+            return (int)k;
+    return -1; /* not reached: check_legacy proves every name is a codec */
+}
+
+static int latin_codec(int k)
+{
+    return mf_script_of(mf_codecs[k].to_ucs[0xE0]) == MF_SCRIPT_LATIN;
+}
+
+static void resolve_codecs(void)
+{
+    for (size_t p = 0; p < PAIRS; p++) {
+        codecs[p].real = codec_index(mf_legacy_pairs[p].real);
+        codecs[p].read = codec_index(mf_legacy_pairs[p].read);
+        codecs[p].latin = latin_codec(codecs[p].real);
+        codecs[p].same_script = latin_codec(codecs[p].real) == latin_codec(codecs[p].read);
+    }
+    for (size_t col = 0; col < mf_letter_columns; col++)
+        for (size_t l = 0; l < mf_lang_count && l < MF_LEGACY_MAX_LANGS; l++)
+            if (mf_lang_letter_cost[col * mf_lang_count + l] > unseen[l])
+                unseen[l] = mf_lang_letter_cost[col * mf_lang_count + l];
+}
+
+void mf_legacy_scratch_free(mf_legacy_scratch *s)
+{
+    free(s->costs);
+    free(s->text);
+    free(s->native);
+    *s = (mf_legacy_scratch){0};
+}
+
+/* Lead bytes of the characters the read codecs give for the upper half
+ * (Latin-1, Latin Extended-A and ƒ, Cyrillic, and the punctuation of
+ * cp1251's 0x80-0xBF). */
+int mf_legacy_suspect(const uint8_t *buf, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((buf[i] >= 0xC2 && buf[i] <= 0xC6) || (buf[i] >= 0xD0 && buf[i] <= 0xD2) ||
+            buf[i] == 0xE2)
+            return 1;
+    return 0;
+}
+
+/* cp read back through the pair: the letter it was, ASCII as it is, or 0. */
+static uint32_t convert(const pair_codecs *p, uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp;
+    int b = mf_codec_encode((size_t)p->read, cp);
+    if (b < 0x80)
+        return 0;
+    uint32_t r = mf_codecs[p->real].to_ucs[b];
+    return r != MF_CODEC_UNDEFINED && mf_is_letter(r) ? r : 0;
+}
+
+static int upper(uint32_t cp)
+{
+    mf_class k = mf_char_class(cp);
+    return k == MF_CL_UPPER || k == MF_CL_L1_UPPER || k == MF_CL_LX_UPPER ||
+           k == MF_CL_GREEK_UPPER || k == MF_CL_CYR_UPPER;
+}
+
+static int word_char(const pair_codecs *p, uint32_t cp)
+{
+    return mf_is_letter(cp) || (cp >= 0x80 && convert(p, cp));
+}
+
+/* A word c[a..b): whether the pair reads it otherwise (1; 2 for a word of
+ * fewer than two letters, read only beside others), and whether that
+ * reading has evidence a cheap look sees (*evidence): a word of three
+ * letters or more that changes script, a non-letter read as a letter, a
+ * lower-case letter before an upper-case one, or, between Latin codecs, a
+ * changed letter. */
+static int readable(const pair_codecs *p, const mf_char *c, size_t a, size_t b, int *evidence)
+{
+    int changes = 0, ascii = 0, non_letter = 0, lower_upper = 0, all_upper = 1;
+    for (size_t i = a; i < b; i++) {
+        uint32_t cp = c[i].cp, r = convert(p, cp);
+        if (!r)
+            return 0;
+        changes += r != cp;
+        ascii += cp < 0x80;
+        non_letter += !mf_is_letter(cp);
+        all_upper &= upper(cp);
+        lower_upper |= i > a && upper(cp) && !upper(c[i - 1].cp) && mf_is_letter(c[i - 1].cp);
+    }
+    if (!changes || (!p->latin && ascii))
+        return 0;
+    /* A lone symbol or letter is no evidence ("«", "è"): such a word is read
+     * only in a line that other words show broken. */
+    if (b - a - (size_t)non_letter < 2)
+        return *evidence = 0, 2;
+    *evidence = p->same_script || b - a >= 3;
+    if (p->same_script && !latin_codec(p->real)) /* Cyrillic read as Cyrillic */
+        *evidence = non_letter || lower_upper || (all_upper && b - a >= 4);
+    return 1;
+}
+
+/* The end of the word starting at a (a run of word characters), or a. */
+static size_t word_end(const pair_codecs *p, const mf_char *c, size_t a, size_t n)
+{
+    size_t b = a;
+    while (b < n && c[b].cp != '\n' && word_char(p, c[b].cp))
+        b++;
+    return b;
+}
+
+/* A word's case is lower, Title or UPPER; any other shape ("рТЙЧЕФ") is
+ * rare in real text, and so is a symbol inside a word ("÷òî"). */
+static int32_t shape_cost(const pair_codecs *p, const mf_char *c, size_t a, size_t b)
+{
+    int32_t cost = 0;
+    int uppers = 0, lower_upper = 0, letters = 0, symbols = 0;
+    uint32_t prev = 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t cp = p ? convert(p, c[i].cp) : c[i].cp;
+        if (!mf_is_letter(cp)) {
+            symbols += letters > 0; /* at the edges, punctuation */
+            continue;
+        }
+        cost += symbols * SYMBOL;
+        symbols = 0;
+        letters++;
+        uppers += upper(cp);
+        lower_upper |= letters > 1 && upper(cp) && !upper(prev);
+        prev = cp;
+    }
+    int regular = !lower_upper && (uppers == letters || uppers <= 1);
+    return cost + (regular ? 0 : IRREGULAR_CASE);
+}
+
+static int reserve_text(mf_legacy_scratch *s, size_t n)
+{
+    if (n <= s->text_cap)
+        return MF_OK;
+    uint32_t *t = realloc(s->text, n * sizeof *t);
+    if (!t)
+        return MF_ERR_NOMEM;
+    s->text = t;
+    s->text_cap = n;
+    return MF_OK;
+}
+
+/* Adds the word c[a..b)'s language costs, read through p (or not), times
+ * sign, to costs. */
+static void word_costs(mf_legacy_scratch *s, const pair_codecs *p, const mf_char *c, size_t a,
+                       size_t b, int32_t *costs, int sign)
+{
+    int32_t *w = s->costs + 3 * mf_lang_count;
+    memset(w, 0, mf_lang_count * sizeof *w);
+    for (size_t i = a; i < b; i++)
+        s->text[i - a] = p ? convert(p, c[i].cp) : c[i].cp;
+    mf_language_costs(s->text, b - a, NULL, mf_lang_count, w);
+    for (size_t l = 0; l < mf_lang_count; l++)
+        costs[l] += sign * w[l];
+}
+
+static int32_t min_cost(const int32_t *costs, size_t *at)
+{
+    size_t best = 0;
+    for (size_t l = 1; l < mf_lang_count; l++)
+        if (costs[l] < costs[best])
+            best = l;
+    if (at)
+        *at = best;
+    return costs[best];
+}
+
+/* Whether pair p has evidence in the line c[a..b). */
+static int gated(const pair_codecs *p, const mf_char *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        size_t e = word_end(p, c, i, b);
+        int evidence = 0;
+        if (e > i && readable(p, c, i, e, &evidence) == 1 && evidence)
+            return 1;
+        i = e > i ? e : i + 1;
+    }
+    return 0;
+}
+
+/* Clears native[l] for the languages cp is not a native letter of (cp
+ * non-ASCII: a symbol is no letter anywhere). */
+static void native_in(uint32_t cp, uint8_t *native)
+{
+    if (cp < 0x80 || cp == 0xAA || cp == 0xBA) /* ª º: letters (Lo), "nº" */
+        return;
+    const uint8_t *row = mf_is_letter(cp) ? mf_language_row(cp) : NULL;
+    for (size_t l = 0; l < mf_lang_count; l++)
+        native[l] &= row && row[l] + NATIVE < unseen[l];
+}
+
+/* The cost of the line read through p, every word it reads otherwise read
+ * so, into s->costs + mf_lang_count (the line as it is in s->costs);
+ * returns the character model's part. */
+static int32_t line_reading(mf_legacy_scratch *s, const pair_codecs *p, const mf_char *c,
+                            size_t a, size_t b)
+{
+    int32_t *read = s->costs + mf_lang_count;
+    memcpy(read, s->costs, mf_lang_count * sizeof *read);
+    memset(s->native, 1, 2 * mf_lang_count);
+    int32_t chars = 0;
+    for (size_t i = a; i < b;) {
+        size_t e = word_end(p, c, i, b);
+        int evidence;
+        if (e > i && readable(p, c, i, e, &evidence) == 1) {
+            word_costs(s, p, c, i, e, read, 1);
+            word_costs(s, NULL, c, i, e, read, -1);
+            chars += shape_cost(p, c, i, e) - shape_cost(NULL, c, i, e);
+            for (size_t k = i; k < e; k++) {
+                native_in(c[k].cp, s->native);
+                native_in(convert(p, c[k].cp), s->native + mf_lang_count);
+            }
+        }
+        i = e > i ? e : i + 1;
+    }
+    return chars;
+}
+
+/* Marks the words of c[a..b) that read better through p in language lang. */
+static int mark_words(mf_legacy_scratch *s, size_t pi, mf_char *c, size_t a, size_t b,
+                      size_t lang)
+{
+    const pair_codecs *p = &codecs[pi];
+    int32_t *as_is = s->costs + mf_lang_count, *read = s->costs + 2 * mf_lang_count;
+    int marked = 0;
+    for (size_t i = a; i < b;) {
+        size_t e = word_end(p, c, i, b);
+        int evidence;
+        if (e > i && readable(p, c, i, e, &evidence)) {
+            memset(as_is, 0, 2 * mf_lang_count * sizeof *as_is);
+            word_costs(s, NULL, c, i, e, as_is, 1);
+            word_costs(s, p, c, i, e, read, 1);
+            int32_t other = min_cost(as_is, NULL) + SWITCH;
+            int32_t keep = (as_is[lang] < other ? as_is[lang] : other) +
+                           shape_cost(NULL, c, i, e);
+            int32_t change = read[lang] + shape_cost(p, c, i, e);
+            if (change + WORD_MARGIN < keep) {
+                for (size_t k = i; k < e; k++) {
+                    uint32_t r = convert(p, c[k].cp);
+                    if (r == c[k].cp)
+                        continue;
+                    c[k].cp = r;
+                    c[k].flags |= MF_CHAR_LEGACY;
+                    c[k].chain = (uint32_t)(p->real + 1) | (uint32_t)(p->read + 1) << 8;
+                }
+                marked = 1;
+            }
+        }
+        i = e > i ? e : i + 1;
+    }
+    return marked;
+}
+
+/* Whether the words a reading changes are, as they stand, native letters
+ * of some language. */
+static int l_plain(const mf_legacy_scratch *s)
+{
+    for (size_t l = 0; l < mf_lang_count; l++)
+        if (s->native[l])
+            return 1;
+    return 0;
+}
+
+/* The line c[a..b): its best reading, if any beats it clearly. */
+static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
+{
+    int gate[PAIRS], any = 0;
+    for (size_t p = 0; p < PAIRS; p++)
+        any |= gate[p] = gated(&codecs[p], c, a, b);
+    if (!any)
+        return 0;
+    if (reserve_text(s, b - a) != MF_OK)
+        return MF_ERR_NOMEM;
+    memset(s->costs, 0, mf_lang_count * sizeof *s->costs);
+    for (size_t i = a; i < b; i++)
+        s->text[i - a] = c[i].cp;
+    mf_language_costs(s->text, b - a, NULL, mf_lang_count, s->costs);
+    int32_t best = min_cost(s->costs, NULL) - LINE_MARGIN;
+    size_t best_pair = PAIRS, best_lang = 0;
+    for (size_t p = 0; p < PAIRS; p++) {
+        if (!gate[p])
+            continue;
+        int32_t chars = line_reading(s, &codecs[p], c, a, b);
+        size_t lang = mf_lang_count;
+        for (size_t l = 0; l < mf_lang_count; l++) {
+            if (s->native[l]) /* the words it would change are real words of l */
+                break;
+            if (s->native[mf_lang_count + l] &&
+                (lang == mf_lang_count || s->costs[mf_lang_count + l] < s->costs[mf_lang_count + lang]))
+                lang = l;
+        }
+        if (lang == mf_lang_count || l_plain(s))
+            continue;
+        int32_t cost = s->costs[mf_lang_count + lang] + chars;
+        if (cost < best) {
+            best = cost;
+            best_pair = p;
+            best_lang = lang;
+        }
+    }
+    return best_pair < PAIRS && mark_words(s, best_pair, c, a, b, best_lang);
+}
+
+int mf_legacy_mark(mf_legacy_scratch *s, mf_char *c, size_t n, int *any)
+{
+    pthread_once(&codecs_once, resolve_codecs);
+    *any = 0;
+    if (!s->costs && !(s->costs = malloc(4 * mf_lang_count * sizeof *s->costs)))
+        return MF_ERR_NOMEM;
+    if (!s->native && !(s->native = malloc(2 * mf_lang_count)))
+        return MF_ERR_NOMEM;
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && c[b].cp != '\n')
+            b++;
+        int rc = read_line(s, c, a, b);
+        if (rc < 0)
+            return rc;
+        *any |= rc;
+        a = b + 1;
+    }
+    return MF_OK;
+}
