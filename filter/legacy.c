@@ -24,7 +24,13 @@ const size_t mf_legacy_pair_count = sizeof mf_legacy_pairs / sizeof *mf_legacy_p
 
 /* A reading must beat the line as it stands by this much: clean text must
  * never change, and a broken line wins by tens of nats. */
-#define LINE_MARGIN (10 * MF_COST_SCALE)
+#define LINE_MARGIN (4 * MF_COST_SCALE)
+/* Broken text wins by nats per letter it reads otherwise; a reading that
+ * wins by little over many letters is one odd line against another. */
+#define PER_LETTER (MF_COST_SCALE * 3 / 2)
+/* A line in a language that writes all its letters stands unless a reading
+ * beats it by more than this. */
+#define PLAUSIBLE (24 * MF_COST_SCALE)
 /* A word kept as it is in a line read otherwise may be in another language
  * (a name, a quotation); that costs this much. */
 #define SWITCH (6 * MF_COST_SCALE)
@@ -180,7 +186,16 @@ static int32_t shape_cost(const pair_codecs *p, const mf_char *c, size_t a, size
         prev = cp;
     }
     int regular = !lower_upper && (uppers == letters || uppers <= 1);
-    return cost + (regular ? 0 : IRREGULAR_CASE);
+    cost += regular ? 0 : IRREGULAR_CASE;
+    /* A reading that makes a word of small letters capitals ("áéýú" as
+     * "АИЩЗ") undoes what is rare in broken text and common in clean. */
+    if (p && letters >= 2 && uppers == letters) {
+        size_t small = 0;
+        for (size_t i = a; i < b; i++)
+            small += mf_is_letter(c[i].cp) && !upper(c[i].cp);
+        cost += small == (size_t)letters ? IRREGULAR_CASE : 0;
+    }
+    return cost;
 }
 
 static int reserve_text(mf_legacy_scratch *s, size_t n)
@@ -252,20 +267,23 @@ static int32_t line_reading(mf_legacy_scratch *s, const pair_codecs *p, const mf
 {
     int32_t *read = s->costs + mf_lang_count;
     memcpy(read, s->costs, mf_lang_count * sizeof *read);
-    memset(s->native, 1, 2 * mf_lang_count);
+    uint8_t *native = s->native + mf_lang_count;
+    memset(native, 1, mf_lang_count);
     int32_t chars = 0;
     for (size_t i = a; i < b;) {
         size_t e = word_end(p, c, i, b);
-        int evidence;
-        if (e > i && readable(p, c, i, e, &evidence) == 1) {
+        int evidence, how = e > i ? readable(p, c, i, e, &evidence) : 0;
+        if (how == 1) {
             word_costs(s, p, c, i, e, read, 1);
             word_costs(s, NULL, c, i, e, read, -1);
             chars += shape_cost(p, c, i, e) - shape_cost(NULL, c, i, e);
-            for (size_t k = i; k < e; k++) {
-                native_in(c[k].cp, s->native);
-                native_in(convert(p, c[k].cp), s->native + mf_lang_count);
-            }
+            for (size_t k = i; k < e; k++) /* each letter read must win its part */
+                chars += convert(p, c[k].cp) != c[k].cp ? PER_LETTER : 0;
         }
+        /* Every letter of the line as read must be one language's. */
+        for (size_t k = i; k < (e > i ? e : i + 1); k++)
+            if (how || mf_is_letter(c[k].cp))
+                native_in(how ? convert(p, c[k].cp) : c[k].cp, native);
         i = e > i ? e : i + 1;
     }
     return chars;
@@ -306,12 +324,14 @@ static int mark_words(mf_legacy_scratch *s, size_t pi, mf_char *c, size_t a, siz
     return marked;
 }
 
-/* Whether the words a reading changes are, as they stand, native letters
- * of some language. */
-static int l_plain(const mf_legacy_scratch *s)
+/* Whether the line as it stands, at cost + PLAUSIBLE or less, is in a
+ * language that writes every letter of it (s->native): Icelandic
+ * "alþýðulýðveldið" is not Turkish read as cp1252, though Turkish costs
+ * less under a model that knows these letters one by one. */
+static int plausible(const mf_legacy_scratch *s, int32_t cost)
 {
     for (size_t l = 0; l < mf_lang_count; l++)
-        if (s->native[l])
+        if (s->native[l] && s->costs[l] <= cost + PLAUSIBLE)
             return 1;
     return 0;
 }
@@ -330,6 +350,11 @@ static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
     for (size_t i = a; i < b; i++)
         s->text[i - a] = c[i].cp;
     mf_language_costs(s->text, b - a, NULL, mf_lang_count, s->costs);
+    memset(s->native, 1, mf_lang_count);
+    for (size_t i = a; i < b; i++) /* a symbol counts inside a word only ("Za¿ó³æ") */
+        if (mf_is_letter(c[i].cp) || (i > a && i + 1 < b && mf_is_letter(c[i - 1].cp) &&
+                                      mf_is_letter(c[i + 1].cp)))
+            native_in(c[i].cp, s->native);
     int32_t best = min_cost(s->costs, NULL) - LINE_MARGIN;
     size_t best_pair = PAIRS, best_lang = 0;
     for (size_t p = 0; p < PAIRS; p++) {
@@ -337,16 +362,15 @@ static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
             continue;
         int32_t chars = line_reading(s, &codecs[p], c, a, b);
         size_t lang = mf_lang_count;
-        for (size_t l = 0; l < mf_lang_count; l++) {
-            if (s->native[l]) /* the words it would change are real words of l */
-                break;
-            if (s->native[mf_lang_count + l] &&
-                (lang == mf_lang_count || s->costs[mf_lang_count + l] < s->costs[mf_lang_count + lang]))
+        const int32_t *read = s->costs + mf_lang_count;
+        for (size_t l = 0; l < mf_lang_count; l++) /* the words it reads are words of l */
+            if (s->native[mf_lang_count + l] && (lang == mf_lang_count || read[l] < read[lang]))
                 lang = l;
-        }
-        if (lang == mf_lang_count || l_plain(s))
+        if (lang == mf_lang_count)
             continue;
-        int32_t cost = s->costs[mf_lang_count + lang] + chars;
+        int32_t cost = read[lang] + chars;
+        if (plausible(s, cost))
+            continue;
         if (cost < best) {
             best = cost;
             best_pair = p;
