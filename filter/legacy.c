@@ -138,7 +138,7 @@ static int readable(const pair_codecs *p, const mf_char *c, size_t a, size_t b, 
         uint32_t cp = c[i].cp, r = convert(p, cp);
         if (!r)
             return 0;
-        changes += r != cp;
+        changes += r != cp && (cp < 0x80 || cp > 0x9F); /* a C1 control alone is no word */
         ascii += cp < 0x80;
         non_letter += !mf_is_letter(cp);
         all_upper &= upper(cp);
