@@ -30,7 +30,7 @@ const size_t mf_legacy_pair_count = sizeof mf_legacy_pairs / sizeof *mf_legacy_p
 #define PER_LETTER (MF_COST_SCALE * 3 / 2)
 /* A line in a language that writes all its letters stands unless a reading
  * beats it by more than this. */
-#define PLAUSIBLE (24 * MF_COST_SCALE)
+#define PLAUSIBLE (12 * MF_COST_SCALE)
 /* A word kept as it is in a line read otherwise may be in another language
  * (a name, a quotation); that costs this much. */
 #define SWITCH (6 * MF_COST_SCALE)
@@ -277,7 +277,7 @@ static int32_t line_reading(mf_legacy_scratch *s, const pair_codecs *p, const mf
             word_costs(s, p, c, i, e, read, 1);
             word_costs(s, NULL, c, i, e, read, -1);
             chars += shape_cost(p, c, i, e) - shape_cost(NULL, c, i, e);
-            for (size_t k = i; k < e; k++) /* each letter read must win its part */
+            for (size_t k = i; k < e && !(p->same_script && !p->latin); k++) /* each letter must win */
                 chars += convert(p, c[k].cp) != c[k].cp ? PER_LETTER : 0;
         }
         /* Every letter of the line as read must be one language's. */
