@@ -151,15 +151,53 @@ unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules)
     return run | mf_cosmetic_rules(buf, len, rules);
 }
 
-/* Decodes the window and undoes the mojibake it chooses to (*any). */
+/* Characters the legacy rule reads otherwise in r->chars. */
+static size_t legacy_changed(const mf_repair *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->chars.n; i++)
+        n += (r->chars.v[i].flags & MF_CHAR_LEGACY) != 0;
+    return n;
+}
+
+/* Characters the units the search chose cover. */
+static size_t units_cover(const mf_repair *r)
+{
+    size_t n = 0;
+    for (size_t u = 0; u < r->nunits; u++)
+        n += r->units[u].chosen ? r->units[u].len : 0;
+    return n;
+}
+
+/* Decodes the window and undoes the mojibake it chooses to (*any). Text in
+ * one codec read as another holds letter pairs the mojibake search may read
+ * as UTF-8 ("Ïà¢" as "숢"): where the legacy rule reads more characters
+ * than the search would, its reading goes first (the next round searches
+ * what it leaves); real mojibake is read whole by the search and in part,
+ * if at all, by a legacy pair. */
 static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules, int *any)
 {
     int rc = mf_decode_window(buf, len, rules, &r->chars);
+    size_t legacy = 0;
     *any = 0;
-    if (rc == MF_OK && (rules & MF_RULE_MOJIBAKE)) {
+    if (rc == MF_OK && (rules & MF_RULE_LEGACY) && !any_rule_change(r, rules)) {
+        rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, any);
+        if (rc == MF_OK && *any && (rules & MF_RULE_MOJIBAKE)) {
+            legacy = legacy_changed(r);
+            *any = 0;
+            rc = mf_decode_window(buf, len, rules, &r->chars);
+        }
+    }
+    if (rc == MF_OK && !*any && (rules & MF_RULE_MOJIBAKE)) {
         rc = mf_find_units(r, (rules & MF_RULE_CESU) != 0);
         if (rc == MF_OK && r->nunits)
             rc = mf_choose_units(r, any);
+        if (rc == MF_OK && legacy && legacy > (*any ? units_cover(r) : 0)) {
+            rc = mf_decode_window(buf, len, rules, &r->chars);
+            if (rc == MF_OK)
+                rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, any);
+            return rc;
+        }
         if (rc == MF_OK && *any)
             rc = apply_units(r);
     }
@@ -181,9 +219,6 @@ static int repair_once(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
         rc = read_window(r, buf, len, rules, &any);
     if (rc == MF_OK && (rules & MF_RULE_C1))
         mf_c1_mark(r->chars.v, r->chars.n);
-    /* Legacy mix-ups are judged on text the byte rules leave alone. */
-    if (rc == MF_OK && (rules & MF_RULE_LEGACY) && !any && !any_rule_change(r, rules))
-        rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, &any);
     if (rc == MF_OK && (rules & MF_RULE_SPAM) && !any && !any_rule_change(r, rules) &&
         (spam_suspect >= 0 ? spam_suspect : mf_spam_suspect(buf, len, r->spam.user)))
         rc = mf_spam_mark(&r->spam, r->chars.v, r->chars.n);
