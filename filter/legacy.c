@@ -5,6 +5,7 @@
  * each word keeps the reading only where it wins for that word too, so
  * that a line may mix broken and clean words. */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,7 @@ typedef struct pair_codecs {
     int real, read;
     int same_script; /* both codecs' upper halves are Latin, or both not */
     int latin;       /* the real codec's is (a word may mix ASCII letters in) */
+    uint32_t to[128]; /* a read byte's letter in the real codec, or 0 */
 } pair_codecs;
 
 static pair_codecs codecs[PAIRS];
@@ -74,6 +76,10 @@ static void resolve_codecs(void)
         codecs[p].read = codec_index(mf_legacy_pairs[p].read);
         codecs[p].latin = latin_codec(codecs[p].real);
         codecs[p].same_script = latin_codec(codecs[p].real) == latin_codec(codecs[p].read);
+        for (int b = 0x80; b < 0x100; b++) {
+            uint32_t r = mf_codecs[codecs[p].real].to_ucs[b];
+            codecs[p].to[b - 0x80] = r != MF_CODEC_UNDEFINED && mf_is_letter(r) ? r : 0;
+        }
     }
     for (size_t col = 0; col < mf_letter_columns; col++)
         for (size_t l = 0; l < mf_lang_count && l < MF_LEGACY_MAX_LANGS; l++)
@@ -86,20 +92,10 @@ void mf_legacy_scratch_free(mf_legacy_scratch *s)
     free(s->costs);
     free(s->text);
     free(s->native);
+    free(s->langs);
     *s = (mf_legacy_scratch){0};
 }
 
-/* Lead bytes of the characters the read codecs give for the upper half
- * (Latin-1, Latin Extended-A and ƒ, Cyrillic, and the punctuation of
- * cp1251's 0x80-0xBF). */
-int mf_legacy_suspect(const uint8_t *buf, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if ((buf[i] >= 0xC2 && buf[i] <= 0xC6) || (buf[i] >= 0xD0 && buf[i] <= 0xD2) ||
-            buf[i] == 0xE2)
-            return 1;
-    return 0;
-}
 
 /* cp read back through the pair: the letter it was, ASCII as it is, or 0. */
 static uint32_t convert(const pair_codecs *p, uint32_t cp)
@@ -107,10 +103,7 @@ static uint32_t convert(const pair_codecs *p, uint32_t cp)
     if (cp < 0x80)
         return cp;
     int b = mf_codec_encode((size_t)p->read, cp);
-    if (b < 0x80)
-        return 0;
-    uint32_t r = mf_codecs[p->real].to_ucs[b];
-    return r != MF_CODEC_UNDEFINED && mf_is_letter(r) ? r : 0;
+    return b < 0x80 ? 0 : p->to[b - 0x80];
 }
 
 static int upper(uint32_t cp)
@@ -259,32 +252,30 @@ static void native_in(uint32_t cp, uint8_t *native)
         native[l] &= row && row[l] + NATIVE < unseen[l];
 }
 
-/* The cost of the line read through p, every word it reads otherwise read
- * so, into s->costs + mf_lang_count (the line as it is in s->costs);
- * returns the character model's part. */
+/* The line read through p, every word it reads otherwise read so, into
+ * out; the languages that write all its letters into s->native +
+ * mf_lang_count. Returns the shape and per-letter part of its cost. */
 static int32_t line_reading(mf_legacy_scratch *s, const pair_codecs *p, const mf_char *c,
-                            size_t a, size_t b)
+                            size_t a, size_t b, uint32_t *out)
 {
-    int32_t *read = s->costs + mf_lang_count;
-    memcpy(read, s->costs, mf_lang_count * sizeof *read);
     uint8_t *native = s->native + mf_lang_count;
     memset(native, 1, mf_lang_count);
     int32_t chars = 0;
     for (size_t i = a; i < b;) {
-        size_t e = word_end(p, c, i, b);
+        size_t e = word_end(p, c, i, b), end = e > i ? e : i + 1;
         int evidence, how = e > i ? readable(p, c, i, e, &evidence) : 0;
         if (how == 1) {
-            word_costs(s, p, c, i, e, read, 1);
-            word_costs(s, NULL, c, i, e, read, -1);
             chars += shape_cost(p, c, i, e) - shape_cost(NULL, c, i, e);
-            for (size_t k = i; k < e && !(p->same_script && !p->latin); k++) /* each letter must win */
+            for (size_t k = i; k < e && !(p->same_script && !p->latin); k++) /* each must win */
                 chars += convert(p, c[k].cp) != c[k].cp ? PER_LETTER : 0;
         }
+        for (size_t k = i; k < end; k++)
+            out[k - a] = how == 1 ? convert(p, c[k].cp) : c[k].cp;
         /* Every letter of the line as read must be one language's. */
-        for (size_t k = i; k < (e > i ? e : i + 1); k++)
+        for (size_t k = i; k < end; k++)
             if (how || mf_is_letter(c[k].cp))
                 native_in(how ? convert(p, c[k].cp) : c[k].cp, native);
-        i = e > i ? e : i + 1;
+        i = end;
     }
     return chars;
 }
@@ -328,50 +319,157 @@ static int mark_words(mf_legacy_scratch *s, size_t pi, mf_char *c, size_t a, siz
  * language that writes every letter of it (s->native): Icelandic
  * "alþýðulýðveldið" is not Turkish read as cp1252, though Turkish costs
  * less under a model that knows these letters one by one. */
-static int plausible(const mf_legacy_scratch *s, int32_t cost)
+static int plausible(const mf_legacy_scratch *s, const uint16_t *langs, size_t n,
+                     const int32_t *costs, int32_t cost)
 {
-    for (size_t l = 0; l < mf_lang_count; l++)
-        if (s->native[l] && s->costs[l] <= cost + PLAUSIBLE)
+    for (size_t k = 0; k < n; k++)
+        if (s->native[langs[k]] && costs[k] <= cost + PLAUSIBLE)
             return 1;
     return 0;
+}
+
+/* A first look at the line c[a..b), in one pass: whether it may hold
+ * evidence for pairs that read Latin-1 letters as another script (three
+ * Latin non-ASCII characters in a row), for pairs between Latin codecs (a
+ * character one of them reads otherwise), and for Cyrillic read as Cyrillic
+ * (a capital after a small letter, four capitals in a row, a symbol between
+ * letters). */
+enum { LOOK_RUN = 1, LOOK_LATIN = 2, LOOK_CYRILLIC = 4 };
+
+typedef struct looker {
+    int found, run, caps;
+    uint32_t prev, prev2; /* the last two characters */
+} looker;
+
+static int cyrillic(uint32_t cp)
+{
+    return mf_script_of(cp) == MF_SCRIPT_CYRILLIC;
+}
+
+static void look_at(looker *k, uint32_t cp)
+{
+    /* A symbol between Cyrillic letters: the one before the last, seen now. */
+    if (k->prev >= 0x80 && !mf_is_letter(k->prev) && cyrillic(k->prev2) && cyrillic(cp))
+        k->found |= LOOK_CYRILLIC;
+    k->prev2 = k->prev;
+    k->prev = cp;
+    if (cp < 0x80) {
+        k->run = k->caps = 0;
+        return;
+    }
+    mf_class c = mf_char_class(cp);
+    int latin = c == MF_CL_L1_LOWER || c == MF_CL_L1_UPPER || c == MF_CL_L1_SYMBOL ||
+                c == MF_CL_LX_LOWER || c == MF_CL_LX_UPPER || c == MF_CL_L1_PUNCT;
+    k->run = latin ? k->run + 1 : 0;
+    k->found |= k->run >= 3 ? LOOK_RUN : 0;
+    for (size_t p = 0; latin && !(k->found & LOOK_LATIN) && p < PAIRS; p++) {
+        uint32_t r = codecs[p].same_script && codecs[p].latin ? convert(&codecs[p], cp) : 0;
+        k->found |= r && r != cp ? LOOK_LATIN : 0;
+    }
+    k->caps = c == MF_CL_CYR_UPPER ? k->caps + 1 : 0;
+    if (k->caps >= 4 || (c == MF_CL_CYR_UPPER && mf_char_class(k->prev2) == MF_CL_CYR_LOWER))
+        k->found |= LOOK_CYRILLIC;
+}
+
+static int look(const mf_char *c, size_t a, size_t b)
+{
+    looker k = {0, 0, 0, '\n', '\n'};
+    for (size_t i = a; i < b; i++)
+        look_at(&k, c[i].cp);
+    look_at(&k, '\n');
+    return k.found;
+}
+
+/* The first look on the window's bytes, as decoding would give them; a
+ * byte that is not UTF-8 may become a letter, so it passes. */
+int mf_legacy_suspect(const uint8_t *buf, size_t len)
+{
+    pthread_once(&codecs_once, resolve_codecs);
+    looker k = {0, 0, 0, '\n', '\n'};
+    for (size_t i = 0; i < len && !k.found;) {
+        uint32_t cp;
+        int n = mf_utf8_decode(buf + i, len - i, &cp);
+        if (n == 0)
+            return 1;
+        look_at(&k, cp);
+        i += (size_t)n;
+    }
+    look_at(&k, '\n');
+    return k.found != 0;
+}
+
+/* Which looks a pair's evidence needs. */
+static int needs(const pair_codecs *p)
+{
+    if (!p->same_script)
+        return LOOK_RUN;
+    return p->latin ? LOOK_LATIN : LOOK_CYRILLIC;
 }
 
 /* The line c[a..b): its best reading, if any beats it clearly. */
 static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
 {
-    int gate[PAIRS], any = 0;
+    int gate[PAIRS], any = 0, seen = look(c, a, b);
+    if (!seen)
+        return 0;
     for (size_t p = 0; p < PAIRS; p++)
-        any |= gate[p] = gated(&codecs[p], c, a, b);
+        any |= gate[p] = (seen & needs(&codecs[p])) && gated(&codecs[p], c, a, b);
     if (!any)
         return 0;
-    if (reserve_text(s, b - a) != MF_OK)
+    size_t n = b - a;
+    if (reserve_text(s, 2 * n) != MF_OK)
         return MF_ERR_NOMEM;
-    memset(s->costs, 0, mf_lang_count * sizeof *s->costs);
+    uint32_t *text = s->text, *read = s->text + n;
     for (size_t i = a; i < b; i++)
-        s->text[i - a] = c[i].cp;
-    mf_language_costs(s->text, b - a, NULL, mf_lang_count, s->costs);
+        text[i - a] = c[i].cp;
     memset(s->native, 1, mf_lang_count);
     for (size_t i = a; i < b; i++) /* a symbol counts inside a word only ("Za¿ó³æ") */
         if (mf_is_letter(c[i].cp) || (i > a && i + 1 < b && mf_is_letter(c[i - 1].cp) &&
                                       mf_is_letter(c[i + 1].cp)))
             native_in(c[i].cp, s->native);
-    int32_t best = min_cost(s->costs, NULL) - LINE_MARGIN;
+    int32_t *as_is = s->costs, *as_read = s->costs + mf_lang_count;
+    int full = 0; /* as_is holds every language */
+    int32_t best = INT32_MAX;
     size_t best_pair = PAIRS, best_lang = 0;
     for (size_t p = 0; p < PAIRS; p++) {
         if (!gate[p])
             continue;
-        int32_t chars = line_reading(s, &codecs[p], c, a, b);
+        int32_t chars = line_reading(s, &codecs[p], c, a, b, read);
+        /* First the languages that write the line as it is or as read: most
+         * clean lines stand there, before the model weighs them all. */
+        uint16_t *some = s->langs;
+        size_t nsome = 0;
+        for (size_t l = 0; l < mf_lang_count; l++)
+            if (s->native[l] || s->native[mf_lang_count + l])
+                some[nsome++] = (uint16_t)l;
+        int32_t *sub_is = s->costs + 2 * mf_lang_count, *sub_read = s->costs + 3 * mf_lang_count;
+        memset(sub_is, 0, 2 * mf_lang_count * sizeof *sub_is);
+        mf_language_costs(read, n, some, nsome, sub_read);
+        mf_language_costs(text, n, some, nsome, sub_is);
         size_t lang = mf_lang_count;
-        const int32_t *read = s->costs + mf_lang_count;
-        for (size_t l = 0; l < mf_lang_count; l++) /* the words it reads are words of l */
-            if (s->native[mf_lang_count + l] && (lang == mf_lang_count || read[l] < read[lang]))
+        int32_t cost = INT32_MAX, sub_best = INT32_MAX;
+        for (size_t k = 0; k < nsome; k++) {
+            size_t l = some[k];
+            if (s->native[mf_lang_count + l] && sub_read[k] + chars < cost) {
+                cost = sub_read[k] + chars;
                 lang = l;
-        if (lang == mf_lang_count)
+            }
+            as_read[l] = sub_read[k];
+        }
+        if (lang == mf_lang_count || cost >= best)
             continue;
-        int32_t cost = read[lang] + chars;
-        if (plausible(s, cost))
+        for (size_t k = 0; k < nsome; k++) {
+            sub_best = sub_is[k] < sub_best ? sub_is[k] : sub_best;
+            as_is[some[k]] = sub_is[k];
+        }
+        if (plausible(s, some, nsome, sub_is, cost) || cost >= sub_best - LINE_MARGIN)
             continue;
-        if (cost < best) {
+        if (!full) {
+            memset(as_is, 0, mf_lang_count * sizeof *as_is);
+            mf_language_costs(text, n, NULL, mf_lang_count, as_is);
+            full = 1;
+        }
+        if (cost < min_cost(as_is, NULL) - LINE_MARGIN) {
             best = cost;
             best_pair = p;
             best_lang = lang;
@@ -385,6 +483,8 @@ int mf_legacy_mark(mf_legacy_scratch *s, mf_char *c, size_t n, int *any)
     pthread_once(&codecs_once, resolve_codecs);
     *any = 0;
     if (!s->costs && !(s->costs = malloc(4 * mf_lang_count * sizeof *s->costs)))
+        return MF_ERR_NOMEM;
+    if (!s->langs && !(s->langs = malloc(mf_lang_count * sizeof *s->langs)))
         return MF_ERR_NOMEM;
     if (!s->native && !(s->native = malloc(2 * mf_lang_count)))
         return MF_ERR_NOMEM;

@@ -26,6 +26,7 @@ typedef struct mf_legacy_scratch {
     int32_t *costs;  /* per language: the line as it is, a reading, a word */
     uint32_t *text;  /* a word's code points under a reading */
     uint8_t *native; /* per language: the words as they are, as read, are its */
+    uint16_t *langs; /* the languages weighed first */
     size_t text_cap;
 } mf_legacy_scratch;
 
