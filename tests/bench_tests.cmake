@@ -2,7 +2,8 @@
 # the committed sample (fixtures/accuracy/sample.txt) every way
 # tests/bench/breakers.py knows and fails unless the fixer meets the
 # thresholds of tests/bench/accuracy.py (single break >= 99% per codec,
-# double break >= 95%, no clean line changed). The full benchmark runs by
+# double break >= 95%, legacy mix-ups per pair as LEGACY_MIN, no clean line
+# changed). The full benchmark runs by
 # hand: see tests/bench/README.md.
 find_package(Python3 3.9 REQUIRED COMPONENTS Interpreter)
 
