@@ -34,7 +34,7 @@ const size_t mf_legacy_pair_count = sizeof mf_legacy_pairs / sizeof *mf_legacy_p
 #define PLAUSIBLE (12 * MF_COST_SCALE)
 /* A word kept as it is in a line read otherwise may be in another language
  * (a name, a quotation); that costs this much. */
-#define SWITCH (6 * MF_COST_SCALE)
+#define SWITCH (8 * MF_COST_SCALE)
 /* And a word is read otherwise only when that wins by this much. */
 #define WORD_MARGIN (2 * MF_COST_SCALE)
 /* A word of irregular case, and a symbol inside a word. */
