@@ -56,7 +56,7 @@ SINGLE_MIN, DOUBLE_MIN = 0.99, 0.95
 # the line as it stands).
 LEGACY_MIN = {
     "cp1251-as-cp1252": 0.98, "koi8-r-as-latin1": 0.97, "koi8-u-as-latin1": 0.95,
-    "koi8-r-as-cp1251": 0.20, "koi8-u-as-cp1251": 0.30, "cp866-as-cp1251": 0.89,
+    "koi8-r-as-cp1251": 0.20, "koi8-u-as-cp1251": 0.30, "cp866-as-cp1251": 0.88,
     "cp1253-as-cp1252": 0.98, "cp1250-as-cp1252": 0.73, "cp1254-as-cp1252": 0.72,
     "cp1257-as-cp1252": 0.64,
 }
