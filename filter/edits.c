@@ -60,6 +60,11 @@ void mf_edit_rule_name(const mf_edit_rec *rec, char *buf, size_t size)
         snprintf(buf, size, "invalid-utf8-as-%s", mf_codecs[0].name);
         return;
     }
+    if (rec->kind == MF_EDIT_LEGACY) {
+        snprintf(buf, size, "%s-as-%s", mf_codecs[(rec->chain & 0xFF) - 1].name,
+                 mf_codecs[((rec->chain >> 8) & 0xFF) - 1].name);
+        return;
+    }
     if (rec->kind) {
         snprintf(buf, size, "%s", names[rec->kind]);
         return;

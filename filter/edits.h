@@ -20,7 +20,8 @@ enum {
     MF_EDIT_LIGATURE = 10,
     MF_EDIT_WIDTH = 11,
     MF_EDIT_NEWLINE = 12,
-    MF_EDIT_CONTROL = 13
+    MF_EDIT_CONTROL = 13,
+    MF_EDIT_LEGACY = 14  /* kind: read through another codec; chain: real | read << 8 */
 };
 
 /* How a byte the codec leaves undefined was lost on the way: a strict

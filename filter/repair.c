@@ -34,6 +34,7 @@ void mf_repair_free(mf_repair *r)
     free(r->unit_delta);
     mf_spam_scratch_free(&r->spam);
     mf_cosmetic_scratch_free(&r->cosmetic);
+    mf_legacy_scratch_free(&r->legacy);
     free(r);
 }
 
@@ -88,7 +89,8 @@ static uint8_t kind_of(const mf_char *c)
         uint8_t flag, kind;
     } kinds[] = {{MF_CHAR_SPAM, MF_EDIT_SPAM},     {MF_CHAR_INVALID, MF_EDIT_INVALID},
                  {MF_CHAR_C1, MF_EDIT_C1},         {MF_CHAR_CESU, MF_EDIT_CESU},
-                 {MF_CHAR_ENTITY, MF_EDIT_ENTITY}, {MF_CHAR_ANSI, MF_EDIT_ANSI}};
+                 {MF_CHAR_ENTITY, MF_EDIT_ENTITY}, {MF_CHAR_ANSI, MF_EDIT_ANSI},
+                 {MF_CHAR_LEGACY, MF_EDIT_LEGACY}};
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (c->flags & kinds[i].flag)
             return kinds[i].kind;
@@ -151,18 +153,58 @@ unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules)
         run |= MF_RULE_C1;
     if ((rules & MF_RULE_ANSI) && memchr(buf, 0x1B, len))
         run |= MF_RULE_ANSI;
+    if ((rules & MF_RULE_LEGACY) && mf_legacy_suspect(buf, len))
+        run |= MF_RULE_LEGACY;
     return run | mf_cosmetic_rules(buf, len, rules);
 }
 
-/* Decodes the window and undoes the mojibake it chooses to (*any). */
+/* Characters the legacy rule reads otherwise in r->chars. */
+static size_t legacy_changed(const mf_repair *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->chars.n; i++)
+        n += (r->chars.v[i].flags & MF_CHAR_LEGACY) != 0;
+    return n;
+}
+
+/* Characters the units the search chose cover. */
+static size_t units_cover(const mf_repair *r)
+{
+    size_t n = 0;
+    for (size_t u = 0; u < r->nunits; u++)
+        n += r->units[u].chosen ? r->units[u].len : 0;
+    return n;
+}
+
+/* Decodes the window and undoes the mojibake it chooses to (*any). Text in
+ * one codec read as another holds letter pairs the mojibake search may read
+ * as UTF-8 ("Ïà¢" as "숢"): where the legacy rule reads more characters
+ * than the search would, its reading goes first (the next round searches
+ * what it leaves); real mojibake is read whole by the search and in part,
+ * if at all, by a legacy pair. */
 static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules, int *any)
 {
     int rc = mf_decode_window(buf, len, rules, &r->chars);
+    size_t legacy = 0;
     *any = 0;
-    if (rc == MF_OK && (rules & MF_RULE_MOJIBAKE)) {
+    if (rc == MF_OK && (rules & MF_RULE_LEGACY) && !any_rule_change(r, rules)) {
+        rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, any);
+        if (rc == MF_OK && *any && (rules & MF_RULE_MOJIBAKE)) {
+            legacy = legacy_changed(r);
+            *any = 0;
+            rc = mf_decode_window(buf, len, rules, &r->chars);
+        }
+    }
+    if (rc == MF_OK && !*any && (rules & MF_RULE_MOJIBAKE)) {
         rc = mf_find_units(r, (rules & MF_RULE_CESU) != 0);
         if (rc == MF_OK && r->nunits)
             rc = mf_choose_units(r, any);
+        if (rc == MF_OK && legacy && legacy > (*any ? units_cover(r) : 0)) {
+            rc = mf_decode_window(buf, len, rules, &r->chars);
+            if (rc == MF_OK)
+                rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, any);
+            return rc;
+        }
         if (rc == MF_OK && *any)
             rc = apply_units(r);
     }

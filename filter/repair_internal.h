@@ -12,6 +12,7 @@
 #include "charclass.h"
 #include "cosmetic.h"
 #include "decode.h"
+#include "legacy.h"
 #include "spam.h"
 #include "repair.h"
 
@@ -94,6 +95,7 @@ struct mf_repair {
     size_t nlangs;
     mf_spam_scratch spam;
     mf_cosmetic_scratch cosmetic;
+    mf_legacy_scratch legacy;
 };
 
 /* units.c: every unit of r->chars, of every depth, sorted by first

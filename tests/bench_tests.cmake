@@ -3,7 +3,8 @@
 # tests/bench/breakers.py knows and fails unless the fixer meets the
 # thresholds of tests/bench/accuracy.py (single break >= 99% per codec,
 # double break >= 95%, lost bytes >= 80%, 90%, 88% where a decoder dropped
-# them or put U+FFFD or '?' there, no clean line changed). The full benchmark runs by
+# them or put U+FFFD or '?' there, legacy mix-ups per pair as LEGACY_MIN, no
+# clean line changed). The full benchmark runs by
 # hand: see tests/bench/README.md.
 find_package(Python3 3.9 REQUIRED COMPONENTS Interpreter)
 

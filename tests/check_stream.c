@@ -20,6 +20,7 @@
 #include "check_run.h"
 #include "codec.h"
 #include "decode.h"
+#include "legacy.h"
 #include "mojifix.h"
 #include "test_rng.h"
 
@@ -613,6 +614,12 @@ static int rule_is_known(const char *rule)
     for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
         if (strcmp(rule, whole[i]) == 0)
             return 1;
+    for (size_t i = 0; i < mf_legacy_pair_count; i++) { /* the legacy rule's REAL-as-READ */
+        char name[64];
+        snprintf(name, sizeof name, "%s-as-%s", mf_legacy_pairs[i].real, mf_legacy_pairs[i].read);
+        if (strcmp(rule, name) == 0)
+            return 1;
+    }
     if (strncmp(rule, "utf8-as-", 8) != 0)
         return 0;
     /* utf8-as-C, utf8-as-C xN, or utf8-as-C1+C2[+C3] */
@@ -958,7 +965,7 @@ START_TEST(test_config_init)
     ck_assert_uint_eq(cfg.rules, MF_RULES_DEFAULT);
     ck_assert_uint_eq(MF_RULES_DEFAULT, MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM |
                                             MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES |
-                                            MF_RULE_ANSI);
+                                            MF_RULE_ANSI | MF_RULE_LEGACY);
     ck_assert(cfg.on_edit == NULL);
     ck_assert_ptr_null(cfg.edit_ctx);
 }

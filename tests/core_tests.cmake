@@ -7,6 +7,8 @@ mf_check_test(check_repair)
 mf_check_test(check_lost)
 # The broken-text rules: C1, CESU-8, entities, escape sequences.
 mf_check_test(check_broken)
+# The legacy rule: one single-byte codec read as another.
+mf_check_test(check_legacy)
 # The cosmetic rules (off by default); NFC is checked against ICU's.
 mf_check_test(check_cosmetic)
 target_link_libraries(check_cosmetic PRIVATE PkgConfig::ICU)

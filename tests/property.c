@@ -147,6 +147,11 @@ static const char *const pieces[] = {
     "\xED\xB8\x80", "caf&eacute;", "&eacute;", "&amp;eacute;", "&#8217;", "&#x201C;", "&lt;", "<",
     "&Atilde;&copy;", "&", ";", "#", "\x1B[1;31m", "\x1B[0m", "\x1B]0;title\x07", "\x1B", "\x1B[",
     "\x1B]8;;http://x.y\x1B\\",
+    /* the legacy rule: words in one codec read as another, and their parts */
+    "\xC3\x8F\xC3\xB0\xC3\xA8\xC3\xA2\xC3\xA5\xC3\xB2 ", "\xC3\xAC\xC3\xA8\xC3\xB0",
+    "Za\xC2\xBF\xC3\xB3\xC2\xB3\xC3\xA6", "\xC2\xB3", "\xC3\xB7",
+    "\xC3\x8A\xC3\xA1\xC3\xAB\xC3\xA7\xC3\xAC\xC3\x9D\xC3\xB1\xC3\xA1",
+    "\xD1\x80\xD0\xA2\xD0\x99\xD0\xA7\xD0\x95\xD0\xA4", "deni\xC3\xB0",
 };
 #define NPIECES (sizeof pieces / sizeof *pieces)
 
@@ -302,10 +307,11 @@ static void check_roundtrip(const input *in, unsigned rules, uint64_t seed)
 
 /* The broken-text rules, switched as one set of variants: all of them,
  * none, or all but one (its --no-NAME falls back to the rules before it). */
-#define BROKEN (MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES | MF_RULE_ANSI)
+#define BROKEN (MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES | MF_RULE_ANSI | MF_RULE_LEGACY)
 static const unsigned broken_variants[] = {
     BROKEN, 0, BROKEN & ~(unsigned)MF_RULE_C1, BROKEN & ~(unsigned)MF_RULE_CESU,
     BROKEN & ~(unsigned)MF_RULE_ENTITIES, BROKEN & ~(unsigned)MF_RULE_ANSI,
+    BROKEN & ~(unsigned)MF_RULE_LEGACY,
 };
 #define NVARIANTS (sizeof broken_variants / sizeof *broken_variants)
 

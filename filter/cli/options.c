@@ -35,6 +35,9 @@ void mf_options_usage(void)
           "                         where one of them is glued to a word\n"
           "      --no-ansi          keep terminal escape sequences (\"ESC[1;31m\"),\n"
           "                         which are removed by default\n"
+          "      --no-legacy        keep text in one single-byte codec read as another\n"
+          "                         (\"Ïðèâåò\": Windows-1251 read as Windows-1252),\n"
+          "                         which is read back by default (\"Привет\")\n"
           "      --spam-words=FILE  more promotional words or phrases for the spam\n"
           "                         rule, one per line (UTF-8, # starts a comment), in\n"
           "                         addition to the built-in lists; may be repeated\n"
@@ -148,6 +151,7 @@ static int parse_flag(const char *a, mf_options *opt)
     else if (!strcmp(a, "--no-mojibake")) opt->rules &= ~(unsigned)MF_RULE_MOJIBAKE;
     else if (!strcmp(a, "--no-invalid")) opt->rules &= ~(unsigned)MF_RULE_INVALID_UTF8;
     else if (!strcmp(a, "--no-spam")) opt->rules &= ~(unsigned)MF_RULE_SPAM;
+    else if (!strcmp(a, "--no-legacy")) opt->rules &= ~(unsigned)MF_RULE_LEGACY;
     else if (!strcmp(a, "--no-c1")) opt->rules &= ~(unsigned)MF_RULE_C1;
     else if (!strcmp(a, "--no-cesu")) opt->rules &= ~(unsigned)MF_RULE_CESU;
     else if (!strcmp(a, "--no-entities")) opt->rules &= ~(unsigned)MF_RULE_ENTITIES;

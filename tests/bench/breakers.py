@@ -141,3 +141,30 @@ def break_losing(text, codec, way):
                               for byte in data))
         expected.append(_lost_char(char, codec, way, lost))
     return ("".join(broken), "".join(expected)) if any_lost else None
+
+
+# Legacy-to-legacy mix-ups: text in one single-byte codec (real) read as
+# another (read), as mojifix's legacy rule names them, with the languages
+# of the bench corpus each is tried on.
+LEGACY_PAIRS = [
+    ("cp1251", "cp1252", ("ru", "uk", "bg", "sr", "be", "mk")),
+    ("koi8-r", "latin1", ("ru", "bg")),
+    ("koi8-u", "latin1", ("uk",)),
+    ("koi8-r", "cp1251", ("ru", "bg")),
+    ("koi8-u", "cp1251", ("uk",)),
+    ("cp866", "cp1251", ("ru", "uk", "bg", "be")),
+    ("cp1253", "cp1252", ("el",)),
+    ("cp1250", "cp1252", ("cs", "pl", "hu", "sk", "sl", "hr", "ro")),
+    ("cp1254", "cp1252", ("tr",)),
+    ("cp1257", "cp1252", ("lt", "lv", "et")),
+]
+
+
+def break_legacy(text, real, read):
+    """text encoded in real, decoded as read (UTF-8 once more when written),
+    or None: a character real cannot encode, or a byte read leaves undefined
+    at 0xA0 or above (0x80-0x9F read as C1, as for break_once)."""
+    try:
+        return text.encode(CODECS[real]).decode(CODECS[read], "mojifix-bench-c1")
+    except (UnicodeEncodeError, Unbreakable):
+        return None
