@@ -2,14 +2,17 @@
  *
  * A window ends after a newline, or, in a line longer than WINDOW_HARD,
  * before the first ASCII word that follows a space once it holds
- * WINDOW_ASCII ASCII bytes (no repair unit spans an ASCII byte, a word is
- * judged whole) and not inside an entity or escape sequence, or near
+ * WINDOW_ASCII ASCII bytes, as the repairs leave them (no escape
+ * sequence, an entity as the character it stands for, no space or '?',
+ * which may be a lost no-break space or byte; no repair
+ * unit spans an ASCII byte, a word is judged whole)
+ * and not inside an entity or escape sequence, or near
  * WINDOW_HARD after an ASCII byte (else on a character boundary). Where
  * windows end depends on the bytes alone, never on how they arrived (a line
  * is cut only once WINDOW_HARD bytes of it are seen), so the output does
  * not depend on the read size; and memory is bounded by WINDOW_HARD.
- * Counting ASCII bytes, which no repair of mojibake or invalid bytes adds
- * or removes, rather than all bytes, which it removes, cuts the repaired
+ * Counting those, which no repair adds or removes but the spam rule's,
+ * rather than all bytes, which they remove, cuts the repaired
  * text where its input was cut: so a second run sees the same windows, and
  * fix(fix(x)) == fix(x) in long lines too. */
 #include <stdlib.h>
@@ -81,6 +84,21 @@ static int inside_sequence(const uint8_t *p, size_t i, unsigned rules)
     return 0;
 }
 
+/* The length of the whole escape sequence or entity at p, of a rule on,
+ * or 0; *ascii is what a repair leaves of it in ASCII bytes: none of an
+ * escape, which goes; one of an entity that stands for an ASCII character. */
+static size_t sequence_at(const uint8_t *p, size_t n, unsigned rules, size_t *ascii)
+{
+    int k = 0;
+    uint32_t cp = 0x80;
+    if (p[0] == 0x1B && (rules & MF_RULE_ANSI))
+        k = mf_ansi_scan(p, n);
+    else if (p[0] == '&' && (rules & MF_RULE_ENTITIES))
+        k = mf_entity_decode(p, n, &cp);
+    *ascii = cp < 0x80;
+    return k > 0 ? (size_t)k : 0;
+}
+
 /* A hard cut on a character boundary at or before i, not between the two
  * halves of a CESU-8 pair (ED A0-AF xx | ED B0-BF xx). */
 static size_t char_boundary(const uint8_t *p, size_t i)
@@ -131,14 +149,26 @@ static size_t window_length(const uint8_t *p, size_t n, int final, size_t known,
         return (size_t)(nl - p) + 1;
     if (n < WINDOW_HARD) /* the line may end before WINDOW_HARD: not cut */
         return final ? n : 0;
-    size_t count = 0;
+    size_t count = 0, ascii;
+    int after_space = 0; /* as the repairs leave the text */
     for (size_t i = 0; i < limit; i++) {
-        if (p[i] >= 0x80)
+        if (p[i] >= 0x80) {
+            after_space = 0;
             continue;
-        if (count >= WINDOW_ASCII && p[i - 1] == ' ' && mf_ascii_alnum(p[i]) &&
+        }
+        size_t seq = sequence_at(p + i, limit - i, rules, &ascii);
+        if (seq) { /* an escape goes; an entity becomes one character */
+            count += ascii;
+            after_space &= p[i] == 0x1B;
+            i += seq - 1;
+            continue;
+        }
+        if (count >= WINDOW_ASCII && after_space && mf_ascii_alnum(p[i]) &&
             !inside_sequence(p, i, rules))
             return i;
-        count++;
+        /* A space may be a lost no-break space, a '?' a lost byte. */
+        count += p[i] != ' ' && p[i] != '?';
+        after_space = p[i] == ' ';
     }
     if (n > WINDOW_HARD) {
         /* After an ASCII blank or mark, where no repair unit or word goes
