@@ -20,7 +20,8 @@ enum {
     MF_EDIT_LIGATURE = 10,
     MF_EDIT_WIDTH = 11,
     MF_EDIT_NEWLINE = 12,
-    MF_EDIT_CONTROL = 13
+    MF_EDIT_CONTROL = 13,
+    MF_EDIT_CJK = 14     /* kind: read through a double-byte codec (cjk.h) */
 };
 
 typedef struct mf_edit_rec {
@@ -28,7 +29,8 @@ typedef struct mf_edit_rec {
     uint32_t repl_at, repl_len; /* in mf_edits.bytes */
     uint32_t chain;             /* codecs, as mf_char.chain */
     uint8_t levels, kind;
-    uint8_t signal;             /* MF_EDIT_SPAM: what decided it (MF_SPAM_*) */
+    uint8_t signal;             /* MF_EDIT_SPAM: what decided it (MF_SPAM_*);
+                                   MF_EDIT_CJK: what was lost (MF_CJK_*) */
 } mf_edit_rec;
 
 typedef struct mf_edits {

@@ -57,10 +57,12 @@ enum {
     MF_RULE_LIGATURES = 1u << 10,   /* Latin ligatures spelled out: ﬁ fi, Ĳ IJ */
     MF_RULE_HALFWIDTH = 1u << 11,   /* full-width forms to ASCII, half-width kana to kana */
     MF_RULE_NEWLINES = 1u << 12,    /* CRLF, CR, NEL, U+2028, U+2029 to LF */
-    MF_RULE_CONTROLS = 1u << 13     /* control characters and the BOM, removed */
+    MF_RULE_CONTROLS = 1u << 13,    /* control characters and the BOM, removed */
+    MF_RULE_CJK = 1u << 14          /* mojibake through GBK, CP932, CP949, Big5 */
 };
 #define MF_RULES_DEFAULT (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM | \
-                          MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES | MF_RULE_ANSI)
+                          MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES | MF_RULE_ANSI | \
+                          MF_RULE_CJK)
 /* All the cosmetic rules; and the set --cosmetic turns on, which keeps what
  * the text means and how it reads (not NFKC, which makes "²" a "2", nor
  * straight quotes, which undo typography on purpose). */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "broken.h"
+#include "cjk.h"
 #include "codec.h"
 #include "compose.h"
 #include "mojifix.h"
@@ -34,6 +35,7 @@ void mf_repair_free(mf_repair *r)
     free(r->unit_delta);
     mf_spam_scratch_free(&r->spam);
     mf_cosmetic_scratch_free(&r->cosmetic);
+    mf_cjk_scratch_free(&r->cjk);
     free(r);
 }
 
@@ -85,18 +87,21 @@ static uint8_t kind_of(const mf_char *c)
         uint8_t flag, kind;
     } kinds[] = {{MF_CHAR_SPAM, MF_EDIT_SPAM},     {MF_CHAR_INVALID, MF_EDIT_INVALID},
                  {MF_CHAR_C1, MF_EDIT_C1},         {MF_CHAR_CESU, MF_EDIT_CESU},
-                 {MF_CHAR_ENTITY, MF_EDIT_ENTITY}, {MF_CHAR_ANSI, MF_EDIT_ANSI}};
+                 {MF_CHAR_ENTITY, MF_EDIT_ENTITY}, {MF_CHAR_ANSI, MF_EDIT_ANSI},
+                 {MF_CHAR_CJK, MF_EDIT_CJK}};
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (c->flags & kinds[i].flag)
             return kinds[i].kind;
     return 0;
 }
 
-/* Each run of changed characters under one rule becomes one edit. */
+/* Each run of changed characters under one rule becomes one edit, of 256
+ * bytes at most but for the empty characters that end a CJK piece (cjk.h),
+ * which stay with it (a piece is a few characters). */
 static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
 {
     const mf_char *c = r->chars.v;
-    char buf[256];
+    char buf[256 + 64];
     for (size_t i = 0; i < r->chars.n;) {
         if (!changed(&c[i], rules)) {
             i++;
@@ -109,7 +114,7 @@ static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
         size_t len = 0;
         size_t j = i;
         for (; j < r->chars.n && changed(&c[j], rules) && same_rule(&c[i], &c[j]) &&
-               len + 4 <= sizeof buf;
+               (len + 4 <= 256 || (c[j].start == c[j].end && len + 4 <= sizeof buf));
              j++)
             len += removed ? 0 : (size_t)mf_utf8_encode(c[j].cp, buf + len);
         rec.end = c[j - 1].end;
@@ -144,15 +149,23 @@ unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules)
         run |= MF_RULE_ENTITIES;
     if ((rules & MF_RULE_ANSI) && memchr(buf, 0x1B, len))
         run |= MF_RULE_ANSI;
+    if ((rules & MF_RULE_CJK) && mf_cjk_suspect(buf, len))
+        run |= MF_RULE_CJK;
     return run | mf_cosmetic_rules(buf, len, rules);
 }
 
-/* Decodes the window and undoes the mojibake it chooses to (*any). */
+/* Decodes the window and undoes the mojibake it chooses to (*any). CJK
+ * mojibake goes first: its characters are no units, but the unit search
+ * could take a pair of Latin-1 letters of "ÄãºÃ" for one; a window it
+ * changes is searched in the next round. */
 static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules, int *any)
 {
     int rc = mf_decode_window(buf, len, rules, &r->chars);
+    int cjk = 0;
     *any = 0;
-    if (rc == MF_OK && (rules & MF_RULE_MOJIBAKE)) {
+    if (rc == MF_OK && (rules & MF_RULE_CJK))
+        rc = mf_cjk_mark(&r->cjk, &r->chars, &cjk);
+    if (rc == MF_OK && !cjk && (rules & MF_RULE_MOJIBAKE)) {
         rc = mf_find_units(r, (rules & MF_RULE_CESU) != 0);
         if (rc == MF_OK && r->nunits)
             rc = mf_choose_units(r, any);

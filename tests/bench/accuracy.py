@@ -11,12 +11,17 @@ output line byte for byte with the clean sentence. Categories:
   mixed   a clean sentence and two sentences broken through two different
           codecs, on one line joined by spaces, in a random order
   lossy   single breaks whose NBSPs became plain spaces (reported only)
+  cjk     Chinese, Japanese and Korean sentences through the double-byte
+          paths of breakers.py (UTF-8 read as GBK ..., GBK ... read as cp1252
+          or Latin-1); where the decoder lost bytes (U+FFFD) the case is
+          counted apart, as changed or kept, since it cannot be restored
   clean   every sentence as it is: nothing may change
 
 Prints a Markdown report on stdout; writes the failures of each category to
 --out-dir. With --assert, exits 1 unless single breaks are restored for
 >= 99% of the breakable cases of every codec, double breaks for >= 95%
-overall, and no clean line changes. Deterministic: fixed seeds, so the same
+overall, the lossless CJK cases of every path for --cjk-min (default 99%;
+the quick test sets what the rule reaches), and no clean line changes. Deterministic: fixed seeds, so the same
 corpus and fixer give the same report (but for the timings and paths).
 
   accuracy.py --mojifix PATH [--corpus FILE | --quick] [--assert] [--jobs N]
@@ -152,6 +157,20 @@ def lossy_cases(sentences):
     return cases
 
 
+def cjk_cases(lines):
+    """Every Chinese, Japanese and Korean sentence with non-ASCII through
+    every CJK path that takes it; lossy ones are labelled "lossy <path>"."""
+    cases = []
+    sentences = [(lang, text) for lang, text in lines
+                 if lang in breakers.CJK_LANGS and not text.isascii()]
+    for label in list(breakers.CJK_UTF8) + list(breakers.CJK_LEGACY):
+        for lang, text in sentences:
+            broken = breakers.break_cjk(text, lang, label)
+            if broken is not None:
+                cases.append(Case(label if broken[1] else "lossy " + label, lang, broken[0], text))
+    return cases
+
+
 def clean_cases(lines):
     return [Case("clean", lang, text, text) for lang, text in lines]
 
@@ -247,6 +266,24 @@ def counts_row(counts):
     return total, ok, percent(ok, total)
 
 
+def cjk_section(result):
+    counts = result.tally(lambda c: c.label)
+    rows = []
+    for label in list(breakers.CJK_UTF8) + list(breakers.CJK_LEGACY):
+        ok, total = counts.get(label, (0, 0))
+        lossy = [out != c.input.encode("utf-8") for c, out in zip(result.cases, result.outputs)
+                 if c.label == "lossy " + label]
+        rows.append((label, total, ok, percent(ok, total), len(lossy), sum(lossy)))
+    lossless = [v for k, v in counts.items() if not k.startswith("lossy ")]
+    ok, total = sum(v[0] for v in lossless), sum(v[1] for v in lossless)
+    rows.append(("**all**", total, ok, percent(ok, total), "", ""))
+    return ("## CJK paths\n\nChinese, Japanese and Korean sentences; lossy: the decoder "
+            "turned bytes into U+FFFD, so the sentence cannot come back whole (changed: "
+            "the damaged characters became U+FFFD and the rest was read).\n\n"
+            + table(("path", "lossless cases", "restored", "%", "lossy cases", "lossy changed"),
+                    rows))
+
+
 def clean_section(result, changed_path):
     ok, total = result.restored()
     non_ascii = sum(not c.input.isascii() for c in result.cases)
@@ -305,9 +342,12 @@ def write_clean_changed(result, out_dir):
     return path
 
 
-def check_thresholds(single, double, clean):
+def check_thresholds(single, double, clean, cjk, cjk_min):
     """The failed thresholds, as messages."""
     failed = []
+    for label, (ok, n) in cjk.tally(lambda c: c.label).items():
+        if not label.startswith("lossy ") and ok < cjk_min * n:
+            failed.append("CJK %s: %s%% restored < %s%%" % (label, percent(ok, n), cjk_min * 100))
     for codec, (ok, n) in single.tally(lambda c: c.label).items():
         if ok < SINGLE_MIN * n:
             failed.append("single break %s: %s%% restored < %d%%"
@@ -332,6 +372,8 @@ def parse_args(argv):
                         help="the committed fixtures/accuracy/sample.txt and smaller samples")
     parser.add_argument("--assert", dest="check", action="store_true",
                         help="exit 1 unless the accuracy thresholds are met")
+    parser.add_argument("--cjk-min", type=float, default=99.0,
+                        help="with --assert, the %% of lossless cases each CJK path must restore")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="fixer processes per batch (default: CPU count)")
     parser.add_argument("--out-dir", help="where failure files go (default: a new temp dir)")
@@ -356,13 +398,14 @@ def main(argv=None):
         ("double", double_cases(sentences, per_pair, double_unbreakable)),
         ("mixed", mixed_cases(lines, sentences, mixed_count)),
         ("lossy", lossy_cases(sentences)),
+        ("cjk", cjk_cases(lines)),
         ("clean", clean_cases(lines)),
     ]
     with tempfile.TemporaryDirectory(prefix="mojifix-accuracy-batches-") as work_dir:
         results = {name: run_category(fixer, name, cases, max(1, args.jobs), work_dir)
                    for name, cases in batches}
     failure_paths = [write_failures(results[name], out_dir)
-                     for name in ("single", "double", "mixed", "lossy")]
+                     for name in ("single", "double", "mixed", "lossy", "cjk")]
     changed_path = write_clean_changed(results["clean"], out_dir)
 
     print("# mojifix accuracy\n")
@@ -372,13 +415,15 @@ def main(argv=None):
     print(single_section(results["single"], single_unbreakable))
     print(double_section(results["double"], double_unbreakable, per_pair))
     print(other_section(results["mixed"], results["lossy"]))
+    print(cjk_section(results["cjk"]))
     print(clean_section(results["clean"], changed_path))
     print(language_section(results["single"]))
     print("Failures (input, expected, got): " + ", ".join("`%s`" % p for p in failure_paths) + "\n")
     print(time_section(results.values(), time.monotonic() - started))
 
     if args.check:
-        failed = check_thresholds(results["single"], results["double"], results["clean"])
+        failed = check_thresholds(results["single"], results["double"], results["clean"],
+                                  results["cjk"], args.cjk_min / 100)
         for message in failed:
             print("FAILED: " + message)
         if failed:
