@@ -374,14 +374,42 @@ static int word_like(const mf_chars *in, size_t i, size_t j)
     return first && (!rest || rest == 2 || first == 1);
 }
 
+/* Whether characters [i, j) are UTF-8 read through one of the single-byte
+ * codecs (codec.h): the unit search's mojibake, not evidence of this kind
+ * (MacRoman's "¬´" for "«" is a Big5 pair too). */
+static int single_byte_mojibake(mf_cjk_scratch *s, const mf_chars *in, size_t i, size_t j)
+{
+    for (size_t c = 0; c < mf_codecs_count; c++) {
+        size_t n = 0, multi = 0, x = i;
+        for (; x < j; x++) {
+            int b = mf_codec_encode(c, in->v[x].cp);
+            if (b < 0)
+                break;
+            s->bytes[n++] = (uint8_t)b;
+        }
+        for (x = 0; x < n;) {
+            uint32_t cp;
+            int len = mf_utf8_decode(s->bytes + x, n - x, &cp);
+            if (len == 0)
+                break;
+            multi += len > 1;
+            x += (size_t)len;
+        }
+        if (n == j - i && x == n && multi)
+            return 1;
+    }
+    return 0;
+}
+
 /* Reads the block of one-byte characters that are not ASCII at in[i] as
  * codec k's text: pairs (a trail may be ASCII, as in Big5 and Shift_JIS)
  * and CP932's half-width katakana, to the first ASCII character where a
  * pair would start. Returns the characters the block takes (0: not
  * well-formed, or a character of the Private Use Area), with its pairs,
- * and those of two bytes that are not ASCII. */
+ * those of two bytes that are not ASCII, and whether it is the unit
+ * search's mojibake. */
 static size_t read_block(mf_cjk_scratch *s, const mf_chars *in, size_t i, size_t k, size_t *m,
-                         size_t *high, size_t *pairs)
+                         size_t *high, size_t *pairs, int *utf8)
 {
     const mf_cjk_codec *c = &mf_cjk_codecs[k];
     size_t j = i;
@@ -399,38 +427,37 @@ static size_t read_block(mf_cjk_scratch *s, const mf_chars *in, size_t i, size_t
             return 0;
         s->text[*m] = cp;
         s->owner[(*m)++] = (uint32_t)w;
-        *high += w == 2 && b2 >= 0x80;
-        *pairs += w == 2;
+        /* A no-break space is no part of common text in these codecs, and
+         * is half of French "« " and " »": such pairs are no evidence. */
+        int nbsp = b1 == 0xA0 || b2 == 0xA0;
+        *high += w == 2 && b2 >= 0x80 && !nbsp;
+        *pairs += w == 2 && !nbsp;
         j += w;
     }
-    /* Bytes that are UTF-8 throughout are the unit search's mojibake. */
-    size_t nraw = 0, multi = 0;
-    for (size_t x = i; x < j; x++)
-        s->bytes[nraw++] = (uint8_t)legacy_byte(in->v[x].cp);
-    for (size_t x = 0; x < nraw;) {
-        uint32_t cp;
-        int len = mf_utf8_decode(s->bytes + x, nraw - x, &cp);
-        if (len == 0)
-            return j - i;
-        multi += len > 1;
-        x += (size_t)len;
-    }
-    return multi ? 0 : j - i;
+    /* The run of characters that are not ASCII around the block: a
+     * MacRoman "π" in "ÁÇπ" ends the block, not the UTF-8 sequence. */
+    size_t a = i, b = j;
+    while (a > 0 && plain(&in->v[a - 1]) && in->v[a - 1].cp >= 0x80)
+        a--;
+    while (b < in->n && plain(&in->v[b]) && in->v[b].cp >= 0x80)
+        b++;
+    *utf8 = single_byte_mojibake(s, in, a, b);
+    return j - i;
 }
 
 /* The reading of the window's blocks of one-byte characters as codec k's
- * text. A block is evidence when it is well-formed with two pairs of bytes
- * that are not ASCII, or three pairs in all (Big5 and Shift_JIS trail
- * bytes are often ASCII letters), and does not read as a Latin word (one
- * pair is a coincidence of two Latin-1 characters, "«" and a no-break
- * space). With one such block, every well-formed block is read, if they
- * hold nine in ten of the window's characters that are not ASCII: a line
- * broken so is broken throughout (French with one such block is French). */
+ * text. A well-formed block is evidence unless it reads as a Latin word
+ * or is mojibake the unit search reads; the window is
+ * read when a block of evidence holds two pairs of bytes that are not
+ * ASCII, or all of them three pairs (Big5 and Shift_JIS trail bytes are
+ * often ASCII letters): one pair is a coincidence of two Latin-1
+ * characters ("¿¿"). Then every well-formed block is read, if they hold
+ * nine in ten of the window's characters that are not ASCII: a line broken
+ * so is broken throughout (French with one such block is French). */
 static int read_legacy(mf_cjk_scratch *s, const mf_chars *in, size_t k, int *found)
 {
     mf_chars *out = &s->try_;
-    size_t done = 0, taken = 0, others = 0;
-    int evidence = 0;
+    size_t done = 0, taken = 0, others = 0, high_one = 0, pairs_all = 0;
     out->n = 0;
     *found = 0;
     for (int pass = 0; pass < 2; pass++) {
@@ -441,14 +468,17 @@ static int read_legacy(mf_cjk_scratch *s, const mf_chars *in, size_t k, int *fou
                 i++;
                 continue;
             }
-            size_t m, high, pairs, len = read_block(s, in, i, k, &m, &high, &pairs);
+            size_t m, high, pairs;
+            int utf8;
+            size_t len = read_block(s, in, i, k, &m, &high, &pairs, &utf8);
             if (len == 0) {
                 for (; i < in->n && plain(&in->v[i]) && legacy_byte(in->v[i].cp) >= 0x80; i++)
                     others += pass == 0;
                 continue;
             }
             if (pass == 0) {
-                evidence |= (high >= 2 || pairs >= 3) && !word_like(in, i, i + len);
+                if (!utf8 && !word_like(in, i, i + len))
+                    high_one = high > high_one ? high : high_one, pairs_all += pairs;
                 taken += len;
                 i += len;
                 continue;
@@ -462,7 +492,7 @@ static int read_legacy(mf_cjk_scratch *s, const mf_chars *in, size_t k, int *fou
             done = i;
             *found = 1;
         }
-        if (!evidence || others * 10 > taken + others)
+        if ((high_one < 2 && pairs_all < 3) || others * 10 > taken + others)
             return MF_OK;
     }
     return copy_chars(out, in, done, in->n);
@@ -482,7 +512,7 @@ static int32_t prior(const mf_chars *c)
     return p;
 }
 
-int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, int *any)
+int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int *any)
 {
     *any = 0;
     if (reserve(s, 2 * chars->n + 2) != MF_OK)
@@ -493,15 +523,14 @@ int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, int *any)
     int32_t best = text_cost(s, chars);
     int rc = MF_OK;
     for (size_t p = 0; rc == MF_OK && p < 2 * mf_cjk_codecs_count; p++) {
-        int found;
+        int found = 0, utf8 = p < mf_cjk_codecs_count;
         size_t k = p % mf_cjk_codecs_count;
-        rc = p < mf_cjk_codecs_count ? read_utf8(s, chars, k, q, &found)
-                                     : read_legacy(s, chars, k, &found);
+        if (!(paths & (utf8 ? MF_CJK_READ_UTF8 : MF_CJK_READ_LEGACY)))
+            continue;
+        rc = utf8 ? read_utf8(s, chars, k, q, &found) : read_legacy(s, chars, k, &found);
         if (rc != MF_OK || !found)
             continue;
         int32_t cost = text_cost(s, &s->try_) + prior(&s->try_);
-        if (getenv("MF_CJK_DEBUG"))
-            fprintf(stderr, "path %zu: %d against %d\n", p, cost, best);
         if (cost < best) {
             best = cost;
             mf_chars t = s->best;

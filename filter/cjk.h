@@ -44,11 +44,14 @@ typedef struct mf_cjk_scratch {
 
 void mf_cjk_scratch_free(mf_cjk_scratch *s);
 
-/* Reads the window's characters through the path that makes them read
- * best, if it beats leaving them: the characters it changes are replaced
+/* Reads the window's characters through the path of `paths` that makes
+ * them read best, if it beats leaving them: the characters it changes are replaced
  * (flagged MF_CHAR_CJK, the path in chain, the signal above), and *any
  * is set. Characters other rules changed are not touched. */
-int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, int *any);
+int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int *any);
+/* The paths mf_cjk_mark tries (bits). */
+#define MF_CJK_READ_UTF8 1u   /* UTF-8 read through a double-byte codec */
+#define MF_CJK_READ_LEGACY 2u /* double-byte text read as cp1252 or Latin-1 */
 
 /* The rule name of a path ("utf8-as-gbk", "big5-as-cp1252") into buf. */
 void mf_cjk_rule_name(uint32_t path, char *buf, size_t size);

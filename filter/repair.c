@@ -154,24 +154,30 @@ unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules)
     return run | mf_cosmetic_rules(buf, len, rules);
 }
 
-/* Decodes the window and undoes the mojibake it chooses to (*any). CJK
- * mojibake goes first: its characters are no units, but the unit search
- * could take a pair of Latin-1 letters of "ÄãºÃ" for one; a window it
- * changes is searched in the next round. */
+/* Decodes the window and undoes the mojibake it chooses to (*any). The
+ * CJK rule reads double-byte text read as cp1252 first (the unit search
+ * would take a pair of its Latin-1 letters, "Ã£", for a unit), and UTF-8
+ * read through a double-byte codec only in a window the unit search leaves
+ * as it is (GBK encodes the "√" and "¬" of MacRoman mojibake too). A
+ * window either changed is looked at again in the next round. */
 static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules, int *any)
 {
     int rc = mf_decode_window(buf, len, rules, &r->chars);
     int cjk = 0;
     *any = 0;
     if (rc == MF_OK && (rules & MF_RULE_CJK))
-        rc = mf_cjk_mark(&r->cjk, &r->chars, &cjk);
-    if (rc == MF_OK && !cjk && (rules & MF_RULE_MOJIBAKE)) {
+        rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_LEGACY, &cjk);
+    if (cjk)
+        return rc;
+    if (rc == MF_OK && (rules & MF_RULE_MOJIBAKE)) {
         rc = mf_find_units(r, (rules & MF_RULE_CESU) != 0);
         if (rc == MF_OK && r->nunits)
             rc = mf_choose_units(r, any);
         if (rc == MF_OK && *any)
             rc = apply_units(r);
     }
+    if (rc == MF_OK && !*any && (rules & MF_RULE_CJK))
+        rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_UTF8, &cjk);
     return rc;
 }
 
