@@ -374,6 +374,16 @@ static int word_like(const mf_chars *in, size_t i, size_t j)
     return first && (!rest || rest == 2 || first == 1);
 }
 
+/* The length of the UTF-8 sequence at p, or of a surrogate encoded as
+ * UTF-8 (CESU-8, which the unit search and the cesu rule read too), or 0. */
+static int utf8_or_cesu(const uint8_t *p, size_t n)
+{
+    uint32_t cp;
+    if (n >= 3 && p[0] == 0xED && p[1] >= 0xA0 && p[1] <= 0xBF && (p[2] & 0xC0) == 0x80)
+        return 3;
+    return mf_utf8_decode(p, n, &cp);
+}
+
 /* Whether characters [i, j) are UTF-8 read through one of the single-byte
  * codecs (codec.h): the unit search's mojibake, not evidence of this kind
  * (MacRoman's "¬´" for "«" is a Big5 pair too). */
@@ -388,8 +398,7 @@ static int single_byte_mojibake(mf_cjk_scratch *s, const mf_chars *in, size_t i,
             s->bytes[n++] = (uint8_t)b;
         }
         for (x = 0; x < n;) {
-            uint32_t cp;
-            int len = mf_utf8_decode(s->bytes + x, n - x, &cp);
+            int len = utf8_or_cesu(s->bytes + x, n - x);
             if (len == 0)
                 break;
             multi += len > 1;
@@ -512,6 +521,8 @@ static int32_t prior(const mf_chars *c)
     return p;
 }
 
+#define TIE (4 * MF_COST_SCALE)
+
 int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int *any)
 {
     *any = 0;
@@ -530,7 +541,10 @@ int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int *any)
         rc = utf8 ? read_utf8(s, chars, k, q, &found) : read_legacy(s, chars, k, &found);
         if (rc != MF_OK || !found)
             continue;
-        int32_t cost = text_cost(s, &s->try_) + prior(&s->try_);
+        /* Paths are in the order of how often text is broken along them:
+         * a later one must win by more than a near tie ("ÄãºÃ" is 你好
+         * in GBK and 콱봤 in CP949, which the model weighs alike). */
+        int32_t cost = text_cost(s, &s->try_) + prior(&s->try_) + (*any ? TIE : 0);
         if (cost < best) {
             best = cost;
             mf_chars t = s->best;

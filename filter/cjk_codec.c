@@ -55,6 +55,8 @@ static void build(void)
                 if (c->rows[c->row_of[lead] - 1][t])
                     put(k, c->rows[c->row_of[lead] - 1][t],
                         (uint16_t)(lead << 8 | (t + MF_CJK_TRAIL_MIN)));
+        for (size_t i = 0; i < c->alias_count; i++)
+            put(k, c->aliases[i][0], c->aliases[i][1]);
     }
 }
 
@@ -82,5 +84,8 @@ uint16_t mf_cjk_encode_ref(size_t k, uint32_t cp)
             if (mf_cjk_pair(k, (uint8_t)lead, (uint8_t)t) == cp &&
                 better(best, (uint16_t)(lead << 8 | t)))
                 best = (uint16_t)(lead << 8 | t);
+    for (size_t i = 0; !best && i < c->alias_count; i++)
+        if (c->aliases[i][0] == cp)
+            best = c->aliases[i][1];
     return best;
 }

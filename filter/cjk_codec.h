@@ -21,6 +21,8 @@ typedef struct mf_cjk_codec {
     uint16_t single[128];     /* byte 0x80 + i alone: its code point, or 0 */
     const uint8_t *row_of;    /* [256]: lead byte -> row + 1, or 0: not a lead */
     const uint16_t (*rows)[MF_CJK_TRAILS]; /* [row][trail - 0x40]: code point or 0 */
+    uint16_t aliases[8][2];   /* {code point, code}: more code points that encode */
+    size_t alias_count;       /* to a pair (another decoder's reading of it) */
 } mf_cjk_codec;
 
 extern const mf_cjk_codec mf_cjk_codecs[];

@@ -87,8 +87,11 @@ int mf_cjk_suspect(const uint8_t *buf, size_t len)
         }
         prev = b;
         if (cp == 0xFFFD) {
-            for (size_t k = 0; k < MF_CJK_MAX; k++)
+            for (size_t k = 0; k < MF_CJK_MAX; k++) {
                 gap(&v[k]);
+                if (v[k].seqs >= 2)
+                    return 1;
+            }
             continue;
         }
         const uint16_t *codes = mf_cjk_encode_all(cp);

@@ -107,10 +107,10 @@ static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
             i++;
             continue;
         }
-        int spam = (c[i].flags & MF_CHAR_SPAM) != 0;
         int removed = (c[i].flags & (MF_CHAR_SPAM | MF_CHAR_ANSI)) != 0;
         mf_edit_rec rec = {c[i].start, 0, 0, 0, c[i].chain, c[i].levels,
-                           c[i].levels ? 0 : kind_of(&c[i]), spam ? c[i].signal : 0};
+                           c[i].levels ? 0 : kind_of(&c[i]),
+                           c[i].flags & (MF_CHAR_SPAM | MF_CHAR_CJK) ? c[i].signal : 0};
         size_t len = 0;
         size_t j = i;
         for (; j < r->chars.n && changed(&c[j], rules) && same_rule(&c[i], &c[j]) &&

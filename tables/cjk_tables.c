@@ -7028,6 +7028,8 @@ const mf_cjk_codec mf_cjk_codecs[] = {
         },
         .row_of = row_of_1,
         .rows = rows_1,
+        .aliases = {{0x301C, 0x8160}, {0x2016, 0x8161}, {0x2212, 0x817C}, {0x00A2, 0x8191}, {0x00A3, 0x8192}, {0x00AC, 0x81CA},},
+        .alias_count = 6,
     },
     {
         .name = "cp949",

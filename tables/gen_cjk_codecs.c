@@ -9,13 +9,19 @@
  *
  * Usage: gen_cjk_codecs CJK_CODECS_TXT [OUTPUT_C]   (stdout without OUTPUT_C)
  *
- * Lines ('#' starts a comment; decode and undefined lines need one, the reason):
+ * Lines ('#' starts a comment; every line but icu and codec needs one, the reason):
  *   icu 72                                ICU major version the tables pin
  *   codec NAME ICONV_NAME ICU_NAME        one codec, in priority order
  *   decode NAME 0xBB U+XXXX  # reason     a single byte decodes to U+XXXX
  *   decode NAME 0xBBBB U+XXXX # reason    a pair decodes to U+XXXX
  *   undefined NAME 0xL1-0xL2 0xT1-0xT2 # reason   pairs with a lead in L1-L2
  *                       and a trail in T1-T2 (or one byte, 0xBB) decode to nothing
+ *   undefined-pua NAME # reason           every code that one decoder or both map
+ *                       into the Private Use Area, and the other too or to nothing
+ *   icu-pua NAME # reason                 every code that iconv leaves undefined
+ *                       and ICU maps into the PUA: ICU's answer
+ *   alias NAME U+XXXX 0xBBBB # reason     U+XXXX also encodes to the pair (how
+ *                       another decoder reads it); only for code points without a code
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -58,6 +64,8 @@ typedef struct cjk_spec {
     bool lead[256];
     int pua_line; /* the codec's `undefined-pua` line, or 0 */
     int icu_pua_line; /* its `icu-pua` line, or 0 */
+    uint32_t alias[MAX_LINES][3]; /* code point, code, line */
+    int naliases;
     int pua_count; /* the codes it made undefined */
 } cjk_spec;
 
@@ -151,7 +159,8 @@ static void parse_line(int line, char *text)
         return;
     bool icu_pua = strcmp(tok[0], "icu-pua") == 0;
     bool pua = icu_pua || strcmp(tok[0], "undefined-pua") == 0;
-    bool rule = pua || strcmp(tok[0], "decode") == 0 || strcmp(tok[0], "undefined") == 0;
+    bool alias = strcmp(tok[0], "alias") == 0;
+    bool rule = pua || alias || strcmp(tok[0], "decode") == 0 || strcmp(tok[0], "undefined") == 0;
     if (rule && !reason)
         fail("%s:%d: `%s` line without a `# reason`", path, line, tok[0]);
     else if (strcmp(tok[0], "icu") == 0 && n == 2)
@@ -161,6 +170,15 @@ static void parse_line(int line, char *text)
         cjk_spec *c = &codecs[ncodecs++];
         strcpy(c->name, tok[1]), strcpy(c->iconv_name, tok[2]), strcpy(c->icu_name, tok[3]);
         c->line = line;
+    } else if (alias) {
+        cjk_spec *c = n == 4 ? find(tok[1]) : NULL;
+        unsigned cp, code;
+        if (!c || c->naliases == 8 || sscanf(tok[2], "U+%x", &cp) != 1 ||
+            !parse_hex(tok[3], 4, &code) || (code & 0xFF) < MF_CJK_TRAIL_MIN)
+            fail("%s:%d: expected `alias CODEC U+XXXX 0xBBBB` (8 a codec at most)", path, line);
+        else
+            c->alias[c->naliases][0] = cp, c->alias[c->naliases][1] = code,
+            c->alias[c->naliases++][2] = (uint32_t)line;
     } else if (pua && n == 2 && find(tok[1]) && icu_pua)
         find(tok[1])->icu_pua_line = line;
     else if (pua && n == 2 && find(tok[1]))
@@ -303,6 +321,19 @@ static void resolve_codec(cjk_spec *c)
     if ((c->pua_line || c->icu_pua_line) && !c->pua_count)
         fail("%s:%d: this line decides nothing (no code decodes into the PUA)", path,
              c->pua_line + c->icu_pua_line);
+    /* An alias names a defined pair, and a code point the codec has no
+     * code for: the inverse stays a function. */
+    for (int i = 0; i < c->naliases; i++) {
+        uint32_t cp = c->alias[i][0], code = c->alias[i][1];
+        bool taken = false;
+        for (unsigned l = 0x81; l < 0xFF; l++)
+            for (int t = 0; t < MF_CJK_TRAILS; t++)
+                taken |= c->pair[l][t] == cp;
+        if (taken || cp < 0x80 || cp > 0xFFFF ||
+            c->pair[code >> 8][(code & 0xFF) - MF_CJK_TRAIL_MIN] == NONE)
+            fail("%s:%u: the alias needs a defined pair and a code point without a code",
+                 path, c->alias[i][2]);
+    }
     ucnv_close(cnv);
     iconv_close(cd);
 }
@@ -350,8 +381,14 @@ static void emit(FILE *f)
         for (int b = 0; b < 128; b++)
             fprintf(f, "%s0x%04X,", b % 8 ? " " : "\n            ",
                     c->single[b] == NONE ? 0 : c->single[b]);
-        fprintf(f, "\n        },\n        .row_of = row_of_%d,\n        .rows = rows_%d,\n    },\n",
-                k, k);
+        fprintf(f, "\n        },\n        .row_of = row_of_%d,\n        .rows = rows_%d,\n", k, k);
+        if (c->naliases) {
+            fputs("        .aliases = {", f);
+            for (int i = 0; i < c->naliases; i++)
+                fprintf(f, "%s{0x%04X, 0x%04X},", i ? " " : "", c->alias[i][0], c->alias[i][1]);
+            fprintf(f, "},\n        .alias_count = %d,\n", c->naliases);
+        }
+        fputs("    },\n", f);
     }
     fprintf(f, "};\nconst size_t mf_cjk_codecs_count = %d;\n", ncodecs);
 }

@@ -5,6 +5,8 @@ mf_check_test(check_decode)
 mf_check_test(check_repair)
 # The broken-text rules: C1, CESU-8, entities, escape sequences.
 mf_check_test(check_broken)
+mf_check_test(check_cjk)
+target_link_libraries(check_cjk PRIVATE Iconv::Iconv) # iconv as the oracle
 # The cosmetic rules (off by default); NFC is checked against ICU's.
 mf_check_test(check_cosmetic)
 target_link_libraries(check_cosmetic PRIVATE PkgConfig::ICU)
