@@ -521,7 +521,7 @@ static int32_t prior(const mf_chars *c)
     return p;
 }
 
-#define TIE (4 * MF_COST_SCALE)
+#define TIE (2 * MF_COST_SCALE)
 
 int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int *any)
 {

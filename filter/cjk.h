@@ -28,9 +28,9 @@ enum {
 #define MF_CJK_LEGACY 8
 
 /* The cheap look on a window's bytes: whether some run could be CJK
- * mojibake (a few multi-byte UTF-8 sequences through one codec, or two
- * double-byte pairs of one-byte characters). No false negatives for what
- * mf_cjk_mark reads. */
+ * mojibake (a few multi-byte UTF-8 sequences through one codec, valid from
+ * after an ASCII character; or two double-byte pairs of one-byte
+ * characters). mf_cjk_mark runs only where it says yes. */
 int mf_cjk_suspect(const uint8_t *buf, size_t len);
 
 typedef struct mf_cjk_scratch {

@@ -2,45 +2,62 @@
  * Chinese, Japanese and Korean meet it in every line (their windows are
  * otherwise inert), so it runs one small UTF-8 validator per codec over
  * the bytes each character encodes to, and stops at the first codec in
- * which two multi-byte sequences follow one another: real CJK text almost
- * never encodes so. */
+ * which two three-byte sequences (or four of two bytes) follow one another
+ * without an invalid byte: real CJK text almost never encodes so. */
 #include "cjk.h"
 #include "cjk_codec.h"
 #include "codec.h"
 
 /* A validator of UTF-8 fed byte by byte (a superset: overlongs and
- * surrogates pass; mf_cjk_mark checks exactly). */
+ * surrogates pass; mf_cjk_mark checks exactly). It counts a sequence of
+ * three or four bytes as 2, of two bytes as 1: in clean text pairs of
+ * bytes fall into two-byte sequences often (a lead C2-DF, then one of the
+ * 64 continuation bytes), into longer ones seldom, and CJK text, quotes and
+ * dashes are three-byte sequences. */
 typedef struct vstate {
     uint8_t need, got; /* continuation bytes still expected, and seen */
-    uint8_t seqs;      /* multi-byte sequences since the last invalid byte */
+    uint8_t seqs;      /* weight of the sequences since the run began */
+    uint8_t dead;      /* an invalid byte since the last ASCII character */
 } vstate;
 
+/* The weight the look needs: two three-byte sequences, or four of two. */
+#define SEQS 4
+
+/* A run of mojibake is valid from where its text begins, after an ASCII
+ * character (or U+FFFD): UTF-8's first byte is a lead. A run that went
+ * invalid stays so until then; in clean text, where valid stretches are
+ * chance, this keeps them short (Japanese katakana in GBK, rows A5xx,
+ * would otherwise make one in every twenty lines look broken). */
 static void feed(vstate *v, uint8_t b)
 {
+    if (v->dead && b >= 0x80)
+        return;
     if (v->need) {
         if ((b & 0xC0) == 0x80) {
             v->got++;
-            v->seqs += --v->need == 0;
+            if (--v->need == 0)
+                v->seqs += v->got > 1 ? 2 : 1;
             return;
         }
-        v->seqs = 0;
-        v->need = 0;
+        *v = (vstate){.dead = b >= 0x80};
+        return;
     }
     v->got = 0;
+    v->dead = 0;
     if (b < 0x80)
         return;
     if (b >= 0xC2 && b <= 0xF4)
         v->need = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
     else
-        v->seqs = 0;
+        *v = (vstate){.dead = 1};
 }
 
 /* U+FFFD after part of a sequence: a decoder dropped a byte of it, which
  * counts as a sequence (mf_cjk_mark reads it as U+FFFD). */
 static void gap(vstate *v)
 {
-    v->seqs = v->need && v->got ? v->seqs + 1 : 0;
-    v->need = 0;
+    uint8_t seqs = v->need && v->got && !v->dead ? v->seqs + 2 : 0;
+    *v = (vstate){.seqs = seqs};
 }
 
 /* Two one-byte characters whose bytes (b1, b2), both not ASCII, are a
@@ -89,7 +106,7 @@ int mf_cjk_suspect(const uint8_t *buf, size_t len)
         if (cp == 0xFFFD) {
             for (size_t k = 0; k < MF_CJK_MAX; k++) {
                 gap(&v[k]);
-                if (v[k].seqs >= 2)
+                if (v[k].seqs >= SEQS)
                     return 1;
             }
             continue;
@@ -98,13 +115,13 @@ int mf_cjk_suspect(const uint8_t *buf, size_t len)
         for (size_t k = 0; k < mf_cjk_codecs_count; k++) {
             uint16_t c = codes[k];
             if (!c) {
-                v[k] = (vstate){0};
+                v[k] = (vstate){.dead = 1};
                 continue;
             }
             if (c > 0xFF)
                 feed(&v[k], (uint8_t)(c >> 8));
             feed(&v[k], (uint8_t)c);
-            if (v[k].seqs >= 2)
+            if (v[k].seqs >= SEQS)
                 return 1;
         }
     }
