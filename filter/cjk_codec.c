@@ -8,10 +8,13 @@
 #include "cjk_codec.h"
 
 #define PAGES 256
-static uint8_t page_of[PAGES]; /* BMP page -> block + 1, 0: no character */
-static uint16_t blocks[PAGES - 1][256][MF_CJK_MAX];
-static uint16_t ascii[128][MF_CJK_MAX];
-static const uint16_t none[MF_CJK_MAX];
+uint8_t mf_cjk_page_of[PAGES]; /* BMP page -> block + 1, 0: no character */
+uint16_t mf_cjk_blocks[PAGES - 1][256][MF_CJK_MAX];
+uint16_t mf_cjk_ascii[128][MF_CJK_MAX];
+const uint16_t mf_cjk_none[MF_CJK_MAX];
+#define page_of mf_cjk_page_of
+#define blocks mf_cjk_blocks
+#define ascii mf_cjk_ascii
 static unsigned nblocks;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -45,6 +48,8 @@ static void build(void)
     for (unsigned c = 1; c < 0x80; c++)
         for (size_t k = 0; k < MF_CJK_MAX; k++)
             ascii[c][k] = k < mf_cjk_codecs_count ? (uint16_t)c : 0;
+    for (size_t k = mf_cjk_codecs_count; k < MF_CJK_MAX; k++)
+        ascii[0][k] = 0; /* (all of it is zero: a codec past the count has no code) */
     for (size_t k = 0; k < mf_cjk_codecs_count; k++) {
         const mf_cjk_codec *c = &mf_cjk_codecs[k];
         for (unsigned b = 0x80; b < 0x100; b++)
@@ -60,14 +65,15 @@ static void build(void)
     }
 }
 
+void mf_cjk_build(void)
+{
+    pthread_once(&once, build);
+}
+
 const uint16_t *mf_cjk_encode_all(uint32_t cp)
 {
     pthread_once(&once, build);
-    if (cp < 0x80)
-        return ascii[cp];
-    if (cp > 0xFFFF || !page_of[cp >> 8])
-        return none;
-    return blocks[page_of[cp >> 8] - 1][cp & 0xFF];
+    return mf_cjk_codes(cp);
 }
 
 uint16_t mf_cjk_encode_ref(size_t k, uint32_t cp)

@@ -42,6 +42,20 @@ static inline uint32_t mf_cjk_pair(size_t k, uint8_t lead, uint8_t trail)
  * for a pair, the byte for a single byte (ASCII is itself), 0 for none.
  * Built from the decode tables on first use (pthread_once). */
 const uint16_t *mf_cjk_encode_all(uint32_t cp);
+/* The same, inline, for a loop that called mf_cjk_build first. */
+void mf_cjk_build(void);
+extern uint8_t mf_cjk_page_of[256];
+extern uint16_t mf_cjk_blocks[255][256][MF_CJK_MAX];
+extern uint16_t mf_cjk_ascii[128][MF_CJK_MAX];
+extern const uint16_t mf_cjk_none[MF_CJK_MAX];
+static inline const uint16_t *mf_cjk_codes(uint32_t cp)
+{
+    if (cp < 0x80)
+        return mf_cjk_ascii[cp];
+    if (cp > 0xFFFF || !mf_cjk_page_of[cp >> 8])
+        return mf_cjk_none;
+    return mf_cjk_blocks[mf_cjk_page_of[cp >> 8] - 1][cp & 0xFF];
+}
 
 /* The same for one codec: the slow, obvious reference (a search of the
  * decode table), for the tests. */

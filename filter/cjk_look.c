@@ -4,6 +4,8 @@
  * the bytes each character encodes to, and stops at the first codec in
  * which two three-byte sequences (or four of two bytes) follow one another
  * without an invalid byte: real CJK text almost never encodes so. */
+#include <string.h>
+
 #include "cjk.h"
 #include "cjk_codec.h"
 #include "codec.h"
@@ -28,7 +30,7 @@ typedef struct vstate {
  * invalid stays so until then; in clean text, where valid stretches are
  * chance, this keeps them short (Japanese katakana in GBK, rows A5xx,
  * would otherwise make one in every twenty lines look broken). */
-static void feed(vstate *v, uint8_t b)
+static inline void feed(vstate *v, uint8_t b)
 {
     if (v->dead && b >= 0x80)
         return;
@@ -81,49 +83,105 @@ static int legacy_byte(uint32_t cp)
     return mf_codec_encode(0, cp);
 }
 
-int mf_cjk_suspect(const uint8_t *buf, size_t len)
+/* The first byte at or after i that is ASCII (first: 0) or not (first: 1),
+ * eight at a time. */
+static size_t skip(const uint8_t *buf, size_t i, size_t len, int high)
 {
-    vstate v[MF_CJK_MAX] = {{0}};
+    uint64_t all = high ? MF_HIGH_BITS : 0;
+    while (i + 8 <= len && (mf_load8(buf + i) & MF_HIGH_BITS) == all)
+        i += 8;
+    while (i < len && (buf[i] >= 0x80) == (int)high)
+        i++;
+    return i;
+}
+
+/* Two one-byte characters side by side whose bytes are a pair of some
+ * codec, twice. Only where a character of U+0080-U+00FF (C2, C3) is
+ * followed at once by another that is not ASCII: Latin text seldom has
+ * one, and its windows leave at the first byte look. */
+static int legacy_look(const uint8_t *buf, size_t len)
+{
+    int any = 0;
+    for (uint8_t lead = 0xC2; lead <= 0xC3 && !any; lead++)
+        for (const uint8_t *p = memchr(buf, lead, len); p && !any;
+             p = memchr(p + 1, lead, len - (size_t)(p + 1 - buf)))
+            any = p + 2 < buf + len && p[2] >= 0xC2;
+    if (!any)
+        return 0;
     int pairs = 0, prev = -1;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         int n = mf_utf8_decode(buf + i, len - i, &cp);
-        if (n == 0) {
-            for (size_t k = 0; k < MF_CJK_MAX; k++)
-                v[k] = (vstate){0};
-            prev = -1;
-            i++;
-            continue;
-        }
-        i += (size_t)n;
-        int b = cp >= 0x80 ? legacy_byte(cp) : -1;
+        i += n ? (size_t)n : 1;
+        int b = n && cp >= 0x80 ? legacy_byte(cp) : -1;
         if (b >= 0 && prev >= 0 && legacy_pair((uint8_t)prev, (uint8_t)b)) {
             if (++pairs >= 2)
                 return 1;
             b = -1;
         }
         prev = b;
-        if (cp == 0xFFFD) {
-            for (size_t k = 0; k < MF_CJK_MAX; k++) {
-                gap(&v[k]);
-                if (v[k].seqs >= SEQS)
-                    return 1;
-            }
+    }
+    return 0;
+}
+
+/* UTF-8 through a double-byte codec: the validators, one per codec. Runs
+ * of ASCII, and of other characters once every codec's run is dead, are
+ * skipped eight bytes at a time: clean CJK text pays for the characters
+ * after each ASCII one until its validators die, a few at most. */
+static int utf8_look(const uint8_t *buf, size_t len)
+{
+    const size_t nk = MF_CJK_MAX; /* a constant: the loops unroll; a codec
+                                     past the count encodes nothing */
+    vstate v[MF_CJK_MAX] = {{0}};
+    mf_cjk_build();
+    for (size_t i = 0; i < len;) {
+        int idle = 1, dead = 1;
+        for (size_t k = 0; k < nk; k++)
+            idle &= v[k].need == 0, dead &= v[k].dead;
+        if (buf[i] < 0x80 && idle) { /* ASCII ends no run: seqs stay */
+            for (size_t k = 0; k < nk; k++)
+                v[k].dead = 0, v[k].got = 0;
+            i = skip(buf, i, len, 0);
             continue;
         }
-        const uint16_t *codes = mf_cjk_encode_all(cp);
-        for (size_t k = 0; k < mf_cjk_codecs_count; k++) {
-            uint16_t c = codes[k];
-            if (!c) {
+        if (buf[i] >= 0x80 && dead) {
+            i = skip(buf, i, len, 1);
+            continue;
+        }
+        uint32_t cp;
+        int n = mf_utf8_decode(buf + i, len - i, &cp);
+        i += n ? (size_t)n : 1;
+        for (size_t k = 0; k < nk; k++) {
+            uint16_t c = n ? mf_cjk_codes(cp)[k] : 0;
+            if (n && cp == 0xFFFD)
+                gap(&v[k]);
+            else if (!c)
                 v[k] = (vstate){.dead = 1};
-                continue;
+            else {
+                if (c > 0xFF)
+                    feed(&v[k], (uint8_t)(c >> 8));
+                feed(&v[k], (uint8_t)c);
             }
-            if (c > 0xFF)
-                feed(&v[k], (uint8_t)(c >> 8));
-            feed(&v[k], (uint8_t)c);
             if (v[k].seqs >= SEQS)
                 return 1;
         }
     }
     return 0;
+}
+
+/* Whether a character of three bytes (lead E2-EF) is there: mojibake
+ * through these codecs is made of them (Han, kana, Hangul, full-width
+ * forms, the codecs' symbols); Latin, Greek and Cyrillic text without one
+ * leaves at once. */
+static int has_three_byte(const uint8_t *buf, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((uint8_t)(buf[i] - 0xE2) < 14)
+            return 1;
+    return 0;
+}
+
+int mf_cjk_suspect(const uint8_t *buf, size_t len)
+{
+    return (has_three_byte(buf, len) && utf8_look(buf, len)) || legacy_look(buf, len);
 }
