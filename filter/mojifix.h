@@ -129,7 +129,8 @@ MF_API void mf_stream_free(mf_stream *s);
 MF_API int mf_fix_buffer(const mf_config *cfg, const char *in, size_t length,
                   char **out, size_t *out_length);
 
-/* Codecs known to the repair, in the order they are preferred on ties. */
+/* Codecs known to the repair: the single-byte ones in the order they are
+ * preferred on ties, then the double-byte ones of the CJK rule. */
 MF_API size_t mf_codec_count(void);
 /* The codec's short name (e.g. "cp1252"), or NULL past the end. */
 MF_API const char *mf_codec_name(size_t index);

@@ -271,17 +271,26 @@ def cjk_section(result):
     rows = []
     for label in list(breakers.CJK_UTF8) + list(breakers.CJK_LEGACY):
         ok, total = counts.get(label, (0, 0))
-        lossy = [out != c.input.encode("utf-8") for c, out in zip(result.cases, result.outputs)
-                 if c.label == "lossy " + label]
-        rows.append((label, total, ok, percent(ok, total), len(lossy), sum(lossy)))
+        lossy = [(out != c.input.encode("utf-8"), but_lost(out, c.expected))
+                 for c, out in zip(result.cases, result.outputs) if c.label == "lossy " + label]
+        rows.append((label, total, ok, percent(ok, total), len(lossy),
+                     sum(changed for changed, _ in lossy), sum(read for _, read in lossy)))
     lossless = [v for k, v in counts.items() if not k.startswith("lossy ")]
     ok, total = sum(v[0] for v in lossless), sum(v[1] for v in lossless)
-    rows.append(("**all**", total, ok, percent(ok, total), "", ""))
+    rows.append(("**all**", total, ok, percent(ok, total), "", "", ""))
     return ("## CJK paths\n\nChinese, Japanese and Korean sentences; lossy: the decoder "
             "turned bytes into U+FFFD, so the sentence cannot come back whole (changed: "
-            "the damaged characters became U+FFFD and the rest was read).\n\n"
-            + table(("path", "lossless cases", "restored", "%", "lossy cases", "lossy changed"),
-                    rows))
+            "the fixer changed it; read: every character is the sentence's or U+FFFD, the "
+            "damaged ones, and so the rest was read exactly).\n\n"
+            + table(("path", "lossless cases", "restored", "%", "lossy cases", "lossy changed",
+                     "lossy read"), rows))
+
+
+def but_lost(out, expected):
+    """Whether out is expected with some characters U+FFFD, and not all."""
+    got = out.decode("utf-8", "replace")
+    return (len(got) == len(expected) and got != "\ufffd" * len(got)
+            and all(g == e or g == "\ufffd" for g, e in zip(got, expected)))
 
 
 def clean_section(result, changed_path):
