@@ -4,7 +4,7 @@
 #include "cjk_codec.h"
 
 /* gbk: the row of each lead byte, + 1. */
-/* 2150 codes that decode into the Private Use Area are ICU's (line 48). */
+/* 2150 codes that decode into the Private Use Area are ICU's (line 51). */
 static const uint8_t row_of_0[256] = {
       0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
       0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
@@ -2297,7 +2297,7 @@ static const uint16_t rows_0[126][MF_CJK_TRAILS] = {
 };
 
 /* cp932: the row of each lead byte, + 1. */
-/* 1880 codes that decode into the Private Use Area are undefined (line 49). */
+/* 1880 codes that decode into the Private Use Area are undefined (line 52). */
 static const uint8_t row_of_1[256] = {
       0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
       0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
@@ -3132,7 +3132,7 @@ static const uint16_t rows_1[45][MF_CJK_TRAILS] = {
 };
 
 /* cp949: the row of each lead byte, + 1. */
-/* 189 codes that decode into the Private Use Area are undefined (line 50). */
+/* 189 codes that decode into the Private Use Area are undefined (line 53). */
 static const uint8_t row_of_2[256] = {
       0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
       0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
@@ -5389,7 +5389,7 @@ static const uint16_t rows_2[124][MF_CJK_TRAILS] = {
 };
 
 /* big5: the row of each lead byte, + 1. */
-/* 6218 codes that decode into the Private Use Area are undefined (line 51). */
+/* 6218 codes that decode into the Private Use Area are undefined (line 54). */
 static const uint8_t row_of_3[256] = {
       0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
       0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
