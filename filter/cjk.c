@@ -73,6 +73,8 @@ static int common_code(size_t k, uint16_t code)
  * and second levels), and text mostly of their common ones. */
 static int rare_cjk(uint32_t cp)
 {
+    if (cp >= 0x3131 && cp <= 0x318E) /* Hangul letters alone: Big5's bopomofo row in CP949 */
+        return 1;
     if (!((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xAC00 && cp <= 0xD7A3)))
         return 0;
