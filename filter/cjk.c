@@ -401,6 +401,8 @@ static int single_byte_mojibake(mf_cjk_scratch *s, const mf_chars *in, size_t i,
         }
         for (x = 0; x < n;) {
             int len = utf8_or_cesu(s->bytes + x, n - x);
+            if (len == 0 && cut_prefix(s->bytes + x, n - x) == n - x)
+                x = n; /* cut at the end: "à¦" of ঠ whose no-break space was lost */
             if (len == 0)
                 break;
             multi += len > 1;
