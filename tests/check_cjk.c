@@ -51,6 +51,13 @@ START_TEST(test_paths)
         {"Big5 read as cp1252 (a soft hyphen)",
          "§Ú\xC2\xADÌ¤µ¤Ñ¥h¤½¶é",
          "我們今天去公園", "big5-as-cp1252"},
+        /* Regression: a run of cp1252 mojibake cut at its end by a lost
+         * no-break space ("à¦" of ঠ) was taken for CP949 read as cp1252. */
+        {"Bengali with a lost no-break space: the unit search's",
+         "adjustment \xC3\xA0\xC2\xA6\xC2\xB8\xC3\xA0\xC2\xA7\xC2\xB0 \xC3\xA0\xC2\xA6\xC2\xAA"
+         "\xC3\xA0\xC2\xA7\xC6\x92\xC3\xA0\xC2\xA6\xC2\xB7\xC3\xA0\xC2\xA7\xC2\x8D\xC3\xA0\xC2\xA6 "
+         "\xC3\xA0\xC2\xA6\xC2\xBE",
+         "adjustment সৰ পৃষ্ঠা", "utf8-as-cp1252"},
     };
     RUN(e, MF_RULES_DEFAULT);
 }
