@@ -958,7 +958,7 @@ START_TEST(test_config_init)
     ck_assert_uint_eq(cfg.rules, MF_RULES_DEFAULT);
     ck_assert_uint_eq(MF_RULES_DEFAULT, MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM |
                                             MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES |
-                                            MF_RULE_ANSI);
+                                            MF_RULE_ANSI | MF_RULE_CJK);
     ck_assert(cfg.on_edit == NULL);
     ck_assert_ptr_null(cfg.edit_ctx);
 }
