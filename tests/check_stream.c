@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "check_run.h"
+#include "cjk_codec.h"
 #include "codec.h"
 #include "decode.h"
 #include "mojifix.h"
@@ -613,6 +614,15 @@ static int rule_is_known(const char *rule)
     for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
         if (strcmp(rule, whole[i]) == 0)
             return 1;
+    for (size_t k = 0; k < mf_cjk_codecs_count; k++) { /* the CJK rule's paths */
+        char name[64];
+        const char *const forms[] = {"utf8-as-%s", "%s-as-cp1252", "%s-as-latin1"};
+        for (size_t f = 0; f < 3; f++) {
+            snprintf(name, sizeof name, forms[f], mf_cjk_codecs[k].name);
+            if (strcmp(rule, name) == 0)
+                return 1;
+        }
+    }
     if (strncmp(rule, "utf8-as-", 8) != 0)
         return 0;
     /* utf8-as-C, utf8-as-C xN, or utf8-as-C1+C2[+C3] */
