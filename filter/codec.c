@@ -1,5 +1,6 @@
 /* codec.c: lookups over the generated codec tables (tables/codec_tables.c). */
 #include "codec.h"
+#include "cjk_codec.h"
 #include "mojifix.h"
 
 /* Binary search of the sorted inverse. Deliberately plain: the tests use it
@@ -20,12 +21,16 @@ int mf_codec_encode_ref(const mf_codec *c, uint32_t cp)
     return -1;
 }
 
+/* The single-byte codecs, then the double-byte ones of the CJK rule. */
 size_t mf_codec_count(void)
 {
-    return mf_codecs_count;
+    return mf_codecs_count + mf_cjk_codecs_count;
 }
 
 const char *mf_codec_name(size_t index)
 {
-    return index < mf_codecs_count ? mf_codecs[index].name : NULL;
+    if (index < mf_codecs_count)
+        return mf_codecs[index].name;
+    index -= mf_codecs_count;
+    return index < mf_cjk_codecs_count ? mf_cjk_codecs[index].name : NULL;
 }

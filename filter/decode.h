@@ -13,11 +13,12 @@ enum {
     MF_CHAR_CESU = 8,    /* CESU-8 or modified UTF-8, read */
     MF_CHAR_ENTITY = 16, /* an HTML entity, read */
     MF_CHAR_ANSI = 32,   /* an escape sequence, to remove */
-    MF_CHAR_LEGACY = 64  /* read through another single-byte codec (legacy.h) */
+    MF_CHAR_LEGACY = 64, /* read through another single-byte codec (legacy.h) */
+    MF_CHAR_CJK = 128    /* read through a double-byte codec (cjk.h) */
 };
 /* The flags of characters that a rule other than the mojibake one changed. */
 #define MF_CHAR_RULES (MF_CHAR_INVALID | MF_CHAR_SPAM | MF_CHAR_C1 | MF_CHAR_CESU | \
-                       MF_CHAR_ENTITY | MF_CHAR_ANSI | MF_CHAR_LEGACY)
+                       MF_CHAR_ENTITY | MF_CHAR_ANSI | MF_CHAR_LEGACY | MF_CHAR_CJK)
 
 /* A character of the window being repaired. Characters tile the window:
  * each stands for bytes [start, end), and the next one starts at end. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cjk.h"
 #include "codec.h"
 #include "grow.h"
 #include "mojifix.h"
@@ -56,6 +57,10 @@ void mf_edit_rule_name(const mf_edit_rec *rec, char *buf, size_t size)
         [MF_EDIT_LIGATURE] = "ligature", [MF_EDIT_WIDTH] = "halfwidth",
         [MF_EDIT_NEWLINE] = "newline",   [MF_EDIT_CONTROL] = "control",
     };
+    if (rec->kind == MF_EDIT_CJK) {
+        mf_cjk_rule_name(rec->chain, buf, size);
+        return;
+    }
     if (rec->kind == MF_EDIT_INVALID) {
         snprintf(buf, size, "invalid-utf8-as-%s", mf_codecs[0].name);
         return;
@@ -97,6 +102,8 @@ const char *mf_edit_detail(const mf_edit_rec *rec)
         [MF_LOST_KNOWN + MF_LOST_REPLACED] = "lost byte, replaced by U+FFFD; one character fits",
         [MF_LOST_KNOWN + MF_LOST_QUESTION] = "lost byte, replaced by ?; one character fits",
     };
+    if (rec->kind == MF_EDIT_CJK)
+        return mf_cjk_detail(rec->signal);
     if (rec->kind == MF_EDIT_SPAM)
         return mf_spam_signal_name(rec->signal);
     return rec->kind == 0 && rec->signal ? lost[rec->signal] : NULL;

@@ -21,7 +21,8 @@ enum {
     MF_EDIT_WIDTH = 11,
     MF_EDIT_NEWLINE = 12,
     MF_EDIT_CONTROL = 13,
-    MF_EDIT_LEGACY = 14  /* kind: read through another codec; chain: real | read << 8 */
+    MF_EDIT_LEGACY = 14, /* kind: read through another codec; chain: real | read << 8 */
+    MF_EDIT_CJK = 15     /* kind: read through a double-byte codec (cjk.h) */
 };
 
 /* How a byte the codec leaves undefined was lost on the way: a strict
@@ -37,7 +38,7 @@ typedef struct mf_edit_rec {
     uint32_t chain;             /* codecs, as mf_char.chain */
     uint8_t levels, kind;
     uint8_t signal;             /* MF_EDIT_SPAM: what decided it (MF_SPAM_*);
-                                   kind 0: a lost byte (MF_LOST_*), or 0 */
+                                   kind 0: a lost byte (MF_LOST_*), or 0; MF_EDIT_CJK: what was lost (MF_CJK_*) */
 } mf_edit_rec;
 
 typedef struct mf_edits {

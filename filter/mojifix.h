@@ -58,11 +58,12 @@ enum {
     MF_RULE_HALFWIDTH = 1u << 11,   /* full-width forms to ASCII, half-width kana to kana */
     MF_RULE_NEWLINES = 1u << 12,    /* CRLF, CR, NEL, U+2028, U+2029 to LF */
     MF_RULE_CONTROLS = 1u << 13,    /* control characters and the BOM, removed */
-    MF_RULE_LEGACY = 1u << 14       /* one single-byte codec read as another ("Ïðèâåò") */
+    MF_RULE_LEGACY = 1u << 14,      /* one single-byte codec read as another ("Ïðèâåò") */
+    MF_RULE_CJK = 1u << 15          /* mojibake through GBK, CP932, CP949, Big5 */
 };
 #define MF_RULES_DEFAULT (MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM | \
                           MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES | MF_RULE_ANSI | \
-                          MF_RULE_LEGACY)
+                          MF_RULE_LEGACY | MF_RULE_CJK)
 /* All the cosmetic rules; and the set --cosmetic turns on, which keeps what
  * the text means and how it reads (not NFKC, which makes "²" a "2", nor
  * straight quotes, which undo typography on purpose). */
@@ -130,7 +131,8 @@ MF_API void mf_stream_free(mf_stream *s);
 MF_API int mf_fix_buffer(const mf_config *cfg, const char *in, size_t length,
                   char **out, size_t *out_length);
 
-/* Codecs known to the repair, in the order they are preferred on ties. */
+/* Codecs known to the repair: the single-byte ones in the order they are
+ * preferred on ties, then the double-byte ones of the CJK rule. */
 MF_API size_t mf_codec_count(void);
 /* The codec's short name (e.g. "cp1252"), or NULL past the end. */
 MF_API const char *mf_codec_name(size_t index);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "broken.h"
+#include "cjk.h"
 #include "codec.h"
 #include "compose.h"
 #include "mojifix.h"
@@ -35,6 +36,7 @@ void mf_repair_free(mf_repair *r)
     mf_spam_scratch_free(&r->spam);
     mf_cosmetic_scratch_free(&r->cosmetic);
     mf_legacy_scratch_free(&r->legacy);
+    mf_cjk_scratch_free(&r->cjk);
     free(r);
 }
 
@@ -90,32 +92,34 @@ static uint8_t kind_of(const mf_char *c)
     } kinds[] = {{MF_CHAR_SPAM, MF_EDIT_SPAM},     {MF_CHAR_INVALID, MF_EDIT_INVALID},
                  {MF_CHAR_C1, MF_EDIT_C1},         {MF_CHAR_CESU, MF_EDIT_CESU},
                  {MF_CHAR_ENTITY, MF_EDIT_ENTITY}, {MF_CHAR_ANSI, MF_EDIT_ANSI},
-                 {MF_CHAR_LEGACY, MF_EDIT_LEGACY}};
+                 {MF_CHAR_LEGACY, MF_EDIT_LEGACY},
+                 {MF_CHAR_CJK, MF_EDIT_CJK}};
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (c->flags & kinds[i].flag)
             return kinds[i].kind;
     return 0;
 }
 
-/* Each run of changed characters under one rule becomes one edit. */
+/* Each run of changed characters under one rule becomes one edit, of 256
+ * bytes at most but for the empty characters that end a CJK piece (cjk.h),
+ * which stay with it (a piece is a few characters). */
 static int emit_edits(const mf_repair *r, unsigned rules, mf_edits *edits)
 {
     const mf_char *c = r->chars.v;
-    char buf[256];
+    char buf[256 + 64];
     for (size_t i = 0; i < r->chars.n;) {
         if (!changed(&c[i], rules)) {
             i++;
             continue;
         }
-        int spam = (c[i].flags & MF_CHAR_SPAM) != 0;
         int removed = (c[i].flags & (MF_CHAR_SPAM | MF_CHAR_ANSI)) != 0;
         mf_edit_rec rec = {c[i].start, 0, 0, 0, c[i].chain, c[i].levels,
                            c[i].levels ? 0 : kind_of(&c[i]),
-                           spam || c[i].levels ? c[i].signal : 0};
+                           (c[i].flags & (MF_CHAR_SPAM | MF_CHAR_CJK)) || c[i].levels ? c[i].signal : 0};
         size_t len = 0;
         size_t j = i;
         for (; j < r->chars.n && changed(&c[j], rules) && same_rule(&c[i], &c[j]) &&
-               len + 4 <= sizeof buf;
+               (len + 4 <= 256 || (c[j].start == c[j].end && len + 4 <= sizeof buf));
              j++)
             len += removed ? 0 : (size_t)mf_utf8_encode(c[j].cp, buf + len);
         rec.end = c[j - 1].end;
@@ -155,6 +159,8 @@ unsigned mf_repair_rules(const uint8_t *buf, size_t len, unsigned rules)
         run |= MF_RULE_ANSI;
     if ((rules & MF_RULE_LEGACY) && mf_legacy_suspect(buf, len))
         run |= MF_RULE_LEGACY;
+    if ((rules & MF_RULE_CJK) && mf_cjk_suspect(buf, len))
+        run |= MF_RULE_CJK;
     return run | mf_cosmetic_rules(buf, len, rules);
 }
 
@@ -176,17 +182,26 @@ static size_t units_cover(const mf_repair *r)
     return n;
 }
 
-/* Decodes the window and undoes the mojibake it chooses to (*any). Text in
- * one codec read as another holds letter pairs the mojibake search may read
- * as UTF-8 ("Ïà¢" as "숢"): where the legacy rule reads more characters
- * than the search would, its reading goes first (the next round searches
- * what it leaves); real mojibake is read whole by the search and in part,
- * if at all, by a legacy pair. */
+/* Decodes the window and undoes the mojibake it chooses to (*any). The
+ * CJK rule reads double-byte text read as cp1252 first (the unit search
+ * would take a pair of its Latin-1 letters, "Ã£", for a unit), and UTF-8
+ * read through a double-byte codec only in a window the other readings
+ * leave as it is (GBK encodes the "√" and "¬" of MacRoman mojibake too).
+ * Text in one codec read as another holds letter pairs the mojibake search
+ * may read as UTF-8 ("Ïà¢" as "숢"): where the legacy rule reads more
+ * characters than the search would, its reading goes first (the next round
+ * searches what it leaves); real mojibake is read whole by the search and
+ * in part, if at all, by a legacy pair. */
 static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules, int *any)
 {
     int rc = mf_decode_window(buf, len, rules, &r->chars);
     size_t legacy = 0;
+    int cjk = 0;
     *any = 0;
+    if (rc == MF_OK && (rules & MF_RULE_CJK))
+        rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_LEGACY, &cjk);
+    if (cjk)
+        return rc;
     if (rc == MF_OK && (rules & MF_RULE_LEGACY) && !any_rule_change(r, rules)) {
         rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, any);
         if (rc == MF_OK && *any && (rules & MF_RULE_MOJIBAKE)) {
@@ -208,6 +223,8 @@ static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
         if (rc == MF_OK && *any)
             rc = apply_units(r);
     }
+    if (rc == MF_OK && !*any && (rules & MF_RULE_CJK))
+        rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_UTF8, &cjk);
     return rc;
 }
 

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "charclass.h"
+#include "cjk.h"
 #include "cosmetic.h"
 #include "decode.h"
 #include "legacy.h"
@@ -96,6 +97,7 @@ struct mf_repair {
     mf_spam_scratch spam;
     mf_cosmetic_scratch cosmetic;
     mf_legacy_scratch legacy;
+    mf_cjk_scratch cjk;
 };
 
 /* units.c: every unit of r->chars, of every depth, sorted by first

@@ -20,6 +20,7 @@
 
 #include "broken.h"
 #include "charclass.h"
+#include "cjk.h"
 #include "cosmetic.h"
 #include "decode.h"
 #include "edits.h"
@@ -273,9 +274,11 @@ static int process_window(mf_stream *s, const uint8_t *w, size_t len)
      * another rule may change the text, spam is looked for in the result.
      * An inert window (simd.h: CJK, Indic, Arabic... text) is proved to give
      * the byte rules nothing in one vector pass, before their looks; the
-     * cosmetic rules have their own (NFC composes Hangul jamo). */
+     * cosmetic rules have their own (NFC composes Hangul jamo), and so does
+     * the CJK rule (mojibake through GBK is Han too). */
     unsigned rules = mf_inert(s->classer, w, len)
-                         ? (s->cfg.rules & MF_RULE_SPAM) | mf_cosmetic_rules(w, len, s->cfg.rules)
+                         ? (s->cfg.rules & MF_RULE_SPAM) | mf_cosmetic_rules(w, len, s->cfg.rules) |
+                               ((s->cfg.rules & MF_RULE_CJK) && mf_cjk_suspect(w, len) ? MF_RULE_CJK : 0)
                          : mf_repair_rules(w, len, s->cfg.rules);
     int spam = -1;
     if (!(rules & ~(unsigned)MF_RULE_SPAM) &&

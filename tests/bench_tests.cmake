@@ -10,7 +10,7 @@ find_package(Python3 3.9 REQUIRED COMPONENTS Interpreter)
 
 add_test(NAME accuracy_quick
   COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/bench/accuracy.py
-          --quick --assert --mojifix $<TARGET_FILE:mojifix>)
+          --quick --assert --cjk-min 75 --mojifix $<TARGET_FILE:mojifix>)
 set_tests_properties(accuracy_quick PROPERTIES TIMEOUT 120)
 
 # The quick spam benchmark (fixtures/spam/carriers.txt): no negative may

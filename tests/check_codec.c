@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "check_run.h"
+#include "cjk_codec.h"
 #include "codec.h"
 #include "mojifix.h"
 
@@ -134,7 +135,9 @@ static size_t aliases_of(size_t k)
 START_TEST(test_codec_list_matches_doc)
 {
     load_doc();
-    ck_assert_uint_eq(mf_codec_count(), mf_codecs_count);
+    ck_assert_uint_eq(mf_codec_count(), mf_codecs_count + mf_cjk_codecs_count);
+    ck_assert_str_eq(mf_codec_name(mf_codecs_count), "gbk"); /* then the CJK rule's */
+    ck_assert_ptr_null(mf_codec_name(mf_codec_count()));
     ck_assert_uint_eq(mf_codecs_count, D.count);
     ck_assert_uint_eq(mf_codecs_count, 16);
     ck_assert_uint_le(mf_codecs_count, MF_CODEC_MAX);

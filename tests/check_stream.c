@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "check_run.h"
+#include "cjk_codec.h"
 #include "codec.h"
 #include "decode.h"
 #include "legacy.h"
@@ -620,6 +621,15 @@ static int rule_is_known(const char *rule)
         if (strcmp(rule, name) == 0)
             return 1;
     }
+    for (size_t k = 0; k < mf_cjk_codecs_count; k++) { /* the CJK rule's paths */
+        char name[64];
+        const char *const forms[] = {"utf8-as-%s", "%s-as-cp1252", "%s-as-latin1"};
+        for (size_t f = 0; f < 3; f++) {
+            snprintf(name, sizeof name, forms[f], mf_cjk_codecs[k].name);
+            if (strcmp(rule, name) == 0)
+                return 1;
+        }
+    }
     if (strncmp(rule, "utf8-as-", 8) != 0)
         return 0;
     /* utf8-as-C, utf8-as-C xN, or utf8-as-C1+C2[+C3] */
@@ -965,7 +975,7 @@ START_TEST(test_config_init)
     ck_assert_uint_eq(cfg.rules, MF_RULES_DEFAULT);
     ck_assert_uint_eq(MF_RULES_DEFAULT, MF_RULE_MOJIBAKE | MF_RULE_INVALID_UTF8 | MF_RULE_SPAM |
                                             MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES |
-                                            MF_RULE_ANSI | MF_RULE_LEGACY);
+                                            MF_RULE_ANSI | MF_RULE_LEGACY | MF_RULE_CJK);
     ck_assert(cfg.on_edit == NULL);
     ck_assert_ptr_null(cfg.edit_ctx);
 }

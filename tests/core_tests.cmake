@@ -9,6 +9,8 @@ mf_check_test(check_lost)
 mf_check_test(check_broken)
 # The legacy rule: one single-byte codec read as another.
 mf_check_test(check_legacy)
+mf_check_test(check_cjk)
+target_link_libraries(check_cjk PRIVATE Iconv::Iconv) # iconv as the oracle
 # The cosmetic rules (off by default); NFC is checked against ICU's.
 mf_check_test(check_cosmetic)
 target_link_libraries(check_cosmetic PRIVATE PkgConfig::ICU)

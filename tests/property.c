@@ -152,6 +152,12 @@ static const char *const pieces[] = {
     "Za\xC2\xBF\xC3\xB3\xC2\xB3\xC3\xA6", "\xC2\xB3", "\xC3\xB7",
     "\xC3\x8A\xC3\xA1\xC3\xAB\xC3\xA7\xC3\xAC\xC3\x9D\xC3\xB1\xC3\xA1",
     "\xD1\x80\xD0\xA2\xD0\x99\xD0\xA7\xD0\x95\xD0\xA4", "deni\xC3\xB0",
+    /* the CJK rule: UTF-8 read as GBK and CP932 (a pair that took an
+     * ASCII letter, a lost byte), GBK, CP949 and CP932 read as cp1252 */
+    "\xE6\xB5\xA3\xE7\x8A\xB2\xE3\x82\xBD", "\xE9\x88\xA5\xE6\xB7\xAD", "\xE9\x88\xA5",
+    "\xEF\xBF\xBD", "?", "\xE7\xB8\xBA\xE8\x96\x99\xEF\xBD\x93",
+    "\xC3\x84\xC3\xA3\xC2\xBA\xC3\x83", "\xC2\xBE\xC3\x88\xC2\xB3\xC3\xA7",
+    "\xC2\x82\xC2\xB1\xC2\x82\xC3\xB1",
 };
 #define NPIECES (sizeof pieces / sizeof *pieces)
 
@@ -305,13 +311,15 @@ static void check_roundtrip(const input *in, unsigned rules, uint64_t seed)
     rt_run_free(&r);
 }
 
-/* The broken-text rules, switched as one set of variants: all of them,
- * none, or all but one (its --no-NAME falls back to the rules before it). */
-#define BROKEN (MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES | MF_RULE_ANSI | MF_RULE_LEGACY)
+/* The broken-text rules, the legacy and the CJK rule, switched as one set
+ * of variants: all of them, none, or all but one (its --no-NAME falls back
+ * to the rules before it). */
+#define BROKEN (MF_RULE_C1 | MF_RULE_CESU | MF_RULE_ENTITIES | MF_RULE_ANSI | MF_RULE_LEGACY | \
+                MF_RULE_CJK)
 static const unsigned broken_variants[] = {
     BROKEN, 0, BROKEN & ~(unsigned)MF_RULE_C1, BROKEN & ~(unsigned)MF_RULE_CESU,
     BROKEN & ~(unsigned)MF_RULE_ENTITIES, BROKEN & ~(unsigned)MF_RULE_ANSI,
-    BROKEN & ~(unsigned)MF_RULE_LEGACY,
+    BROKEN & ~(unsigned)MF_RULE_LEGACY, BROKEN & ~(unsigned)MF_RULE_CJK,
 };
 #define NVARIANTS (sizeof broken_variants / sizeof *broken_variants)
 

@@ -30,6 +30,10 @@ void mf_options_usage(void)
           "      --no-cesu          keep CESU-8 and Java's modified UTF-8 as invalid\n"
           "                         bytes (by default a surrogate pair encoded half by\n"
           "                         half becomes the character it encodes)\n"
+          "      --no-cjk           keep mojibake through the double-byte codecs (UTF-8\n"
+          "                         read as GBK, \"浣犲ソ\" for \"你好\"; GBK, Shift_JIS,\n"
+          "                         EUC-KR or Big5 read as cp1252, \"ÄãºÃ\"), which is\n"
+          "                         read back by default\n"
           "      --no-entities      keep HTML entities (\"caf&eacute;\", \"&#8217;\"),\n"
           "                         which are read by default in a line without a \"<\"\n"
           "                         where one of them is glued to a word\n"
@@ -154,6 +158,7 @@ static int parse_flag(const char *a, mf_options *opt)
     else if (!strcmp(a, "--no-legacy")) opt->rules &= ~(unsigned)MF_RULE_LEGACY;
     else if (!strcmp(a, "--no-c1")) opt->rules &= ~(unsigned)MF_RULE_C1;
     else if (!strcmp(a, "--no-cesu")) opt->rules &= ~(unsigned)MF_RULE_CESU;
+    else if (!strcmp(a, "--no-cjk")) opt->rules &= ~(unsigned)MF_RULE_CJK;
     else if (!strcmp(a, "--no-entities")) opt->rules &= ~(unsigned)MF_RULE_ENTITIES;
     else if (!strcmp(a, "--no-ansi")) opt->rules &= ~(unsigned)MF_RULE_ANSI;
     else if (!strcmp(a, "--newlines")) opt->rules |= MF_RULE_NEWLINES;

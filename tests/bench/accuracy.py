@@ -17,14 +17,19 @@ output line byte for byte with the clean sentence. Categories:
   marked  clean sentences with some letters lost to U+FFFD or '?' (reported)
   legacy  sentences of the languages each legacy pair is for (breakers.py
           LEGACY_PAIRS) in one single-byte codec read as another
+  cjk     Chinese, Japanese and Korean sentences through the double-byte
+          paths of breakers.py (UTF-8 read as GBK ..., GBK ... read as cp1252
+          or Latin-1); where the decoder lost bytes (U+FFFD) the case is
+          counted apart, as changed or kept, since it cannot be restored
   clean   every sentence as it is: nothing may change
 
 Prints a Markdown report on stdout; writes the failures of each category to
 --out-dir. With --assert, exits 1 unless single breaks are restored for
 >= 99% of the breakable cases of every codec, double breaks for >= 95%
 overall, legacy mix-ups for LEGACY_MIN[pair] of every pair, lost bytes for
-the LOST_MIN share of each way (quick run only), and no clean line
-changes. Deterministic: fixed seeds, so the same
+the LOST_MIN share of each way (quick run only), the lossless CJK cases of
+every path for --cjk-min (default 99%; the quick test sets what the rule
+reaches), and no clean line changes. Deterministic: fixed seeds, so the same
 corpus and fixer give the same report (but for the timings and paths).
 
   accuracy.py --mojifix PATH [--corpus FILE | --quick] [--assert] [--jobs N]
@@ -234,6 +239,20 @@ def legacy_cases(sentences, unbreakable):
     return cases
 
 
+def cjk_cases(lines):
+    """Every Chinese, Japanese and Korean sentence with non-ASCII through
+    every CJK path that takes it; lossy ones are labelled "lossy <path>"."""
+    cases = []
+    sentences = [(lang, text) for lang, text in lines
+                 if lang in breakers.CJK_LANGS and not text.isascii()]
+    for label in list(breakers.CJK_UTF8) + list(breakers.CJK_LEGACY):
+        for lang, text in sentences:
+            broken = breakers.break_cjk(text, lang, label)
+            if broken is not None:
+                cases.append(Case(label if broken[1] else "lossy " + label, lang, broken[0], text))
+    return cases
+
+
 def clean_cases(lines):
     return [Case("clean", lang, text, text) for lang, text in lines]
 
@@ -365,6 +384,33 @@ def counts_row(counts):
     return total, ok, percent(ok, total)
 
 
+def cjk_section(result):
+    counts = result.tally(lambda c: c.label)
+    rows = []
+    for label in list(breakers.CJK_UTF8) + list(breakers.CJK_LEGACY):
+        ok, total = counts.get(label, (0, 0))
+        lossy = [(out != c.input.encode("utf-8"), but_lost(out, c.expected))
+                 for c, out in zip(result.cases, result.outputs) if c.label == "lossy " + label]
+        rows.append((label, total, ok, percent(ok, total), len(lossy),
+                     sum(changed for changed, _ in lossy), sum(read for _, read in lossy)))
+    lossless = [v for k, v in counts.items() if not k.startswith("lossy ")]
+    ok, total = sum(v[0] for v in lossless), sum(v[1] for v in lossless)
+    rows.append(("**all**", total, ok, percent(ok, total), "", "", ""))
+    return ("## CJK paths\n\nChinese, Japanese and Korean sentences; lossy: the decoder "
+            "turned bytes into U+FFFD, so the sentence cannot come back whole (changed: "
+            "the fixer changed it; read: every character is the sentence's or U+FFFD, the "
+            "damaged ones, and so the rest was read exactly).\n\n"
+            + table(("path", "lossless cases", "restored", "%", "lossy cases", "lossy changed",
+                     "lossy read"), rows))
+
+
+def but_lost(out, expected):
+    """Whether out is expected with some characters U+FFFD, and not all."""
+    got = out.decode("utf-8", "replace")
+    return (len(got) == len(expected) and got != "\ufffd" * len(got)
+            and all(g == e or g == "\ufffd" for g, e in zip(got, expected)))
+
+
 def clean_section(result, changed_path):
     ok, total = result.restored()
     non_ascii = sum(not c.input.isascii() for c in result.cases)
@@ -423,7 +469,7 @@ def write_clean_changed(result, out_dir):
     return path
 
 
-def check_thresholds(single, double, legacy, clean, lost=None):
+def check_thresholds(single, double, legacy, clean, cjk, cjk_min, lost=None):
     """The failed thresholds, as messages (lost bytes: only when given)."""
     failed = []
     for way, (ok, n) in (lost.tally(lambda c: c.label.split(", ")[1]).items() if lost else ()):
@@ -434,6 +480,9 @@ def check_thresholds(single, double, legacy, clean, lost=None):
         if ok < LEGACY_MIN[label] * n:
             failed.append("legacy %s: %s%% restored < %d%%"
                           % (label, percent(ok, n), LEGACY_MIN[label] * 100))
+    for label, (ok, n) in cjk.tally(lambda c: c.label).items():
+        if not label.startswith("lossy ") and ok < cjk_min * n:
+            failed.append("CJK %s: %s%% restored < %s%%" % (label, percent(ok, n), cjk_min * 100))
     for codec, (ok, n) in single.tally(lambda c: c.label).items():
         if ok < SINGLE_MIN * n:
             failed.append("single break %s: %s%% restored < %d%%"
@@ -458,6 +507,8 @@ def parse_args(argv):
                         help="the committed fixtures/accuracy/sample.txt and smaller samples")
     parser.add_argument("--assert", dest="check", action="store_true",
                         help="exit 1 unless the accuracy thresholds are met")
+    parser.add_argument("--cjk-min", type=float, default=99.0,
+                        help="with --assert, the %% of lossless cases each CJK path must restore")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="fixer processes per batch (default: CPU count)")
     parser.add_argument("--out-dir", help="where failure files go (default: a new temp dir)")
@@ -486,13 +537,14 @@ def main(argv=None):
         ("lost", lost_cases(sentences, per_lost)),
         ("marked", marked_cases(sentences)),
         ("legacy", legacy_cases(sentences, legacy_unbreakable)),
+        ("cjk", cjk_cases(lines)),
         ("clean", clean_cases(lines)),
     ]
     with tempfile.TemporaryDirectory(prefix="mojifix-accuracy-batches-") as work_dir:
         results = {name: run_category(fixer, name, cases, max(1, args.jobs), work_dir)
                    for name, cases in batches}
     failure_paths = [write_failures(results[name], out_dir)
-                     for name in ("single", "double", "mixed", "lossy", "lost", "marked", "legacy")]
+                     for name in ("single", "double", "mixed", "lossy", "lost", "marked", "legacy", "cjk")]
     changed_path = write_clean_changed(results["clean"], out_dir)
 
     print("# mojifix accuracy\n")
@@ -505,6 +557,7 @@ def main(argv=None):
     print(lost_section(results["lost"]))
     print(marked_section(results["marked"]))
     print(legacy_section(results["legacy"], legacy_unbreakable))
+    print(cjk_section(results["cjk"]))
     print(clean_section(results["clean"], changed_path))
     print(language_section(results["single"]))
     print("Failures (input, expected, got): " + ", ".join("`%s`" % p for p in failure_paths) + "\n")
@@ -512,7 +565,8 @@ def main(argv=None):
 
     if args.check:
         failed = check_thresholds(results["single"], results["double"], results["legacy"],
-                                  results["clean"], results["lost"] if args.quick else None)
+                                  results["clean"], results["cjk"], args.cjk_min / 100,
+                                  results["lost"] if args.quick else None)
         for message in failed:
             print("FAILED: " + message)
         if failed:

@@ -168,3 +168,56 @@ def break_legacy(text, real, read):
         return text.encode(CODECS[real]).decode(CODECS[read], "mojifix-bench-c1")
     except (UnicodeEncodeError, Unbreakable):
         return None
+
+
+# --- the double-byte codecs (the CJK rule) ----------------------------------
+#
+# Two kinds of damage. UTF-8 read through a double-byte codec: Python's
+# decoder with errors="replace", which turns each byte it cannot read into
+# U+FFFD (the byte is lost). And text in a double-byte codec read as
+# Windows-1252 (its five undefined bytes as C1 controls, as above) or
+# Latin-1: no byte is lost.
+
+# label: (Python codec the UTF-8 is read through)
+CJK_UTF8 = {
+    "utf8-as-gbk": "gbk",
+    "utf8-as-gb18030": "gb18030",
+    "utf8-as-cp932": "cp932",
+    "utf8-as-shift_jis": "shift_jis",
+    "utf8-as-cp949": "cp949",
+    "utf8-as-euc_kr": "euc_kr",
+    "utf8-as-big5": "big5",
+}
+
+# label: (Python codec of the text, how it is read, the languages written in it)
+CJK_LEGACY = {
+    "%s-as-%s" % (codec, reader): (codec, CODECS[reader], langs)
+    for codec, langs in (("gbk", ("zh_CN",)), ("cp932", ("ja",)), ("cp949", ("ko",)),
+                         ("big5", ("zh_TW", "zh_HK")))
+    for reader in ("cp1252", "latin1")
+}
+
+CJK_LANGS = ("zh_CN", "zh_TW", "zh_HK", "ja", "ko")
+
+
+def break_cjk(text, lang, label):
+    """(broken, lossless) for text broken the way label says; None when the
+    text is not in the codec's repertoire or not of its languages. lossless:
+    the decoder kept every byte (no U+FFFD, and the broken text encodes back
+    to the bytes it was read from)."""
+    if label in CJK_UTF8:
+        raw = text.encode("utf-8")
+        broken = raw.decode(CJK_UTF8[label], "replace")
+        try:
+            lossless = "\ufffd" not in broken and broken.encode(CJK_UTF8[label]) == raw
+        except UnicodeEncodeError:
+            lossless = False
+        return broken, lossless
+    codec, reader, langs = CJK_LEGACY[label]
+    if lang not in langs:
+        return None
+    try:
+        raw = text.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    return raw.decode(reader, "mojifix-bench-c1"), True

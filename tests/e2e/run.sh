@@ -168,7 +168,7 @@ done
 "$mojifix" --help >"$tmp/out" 2>&1 || true
 if grep -q '^Usage: mojifix ' "$tmp/out"; then pass "--help says Usage"; else fail "--help does not start with a Usage line"; fi
 # Every rule's switch is in --help and in the README's option table.
-for opt in --no-mojibake --no-invalid --no-spam --no-c1 --no-cesu --no-entities --no-ansi --no-legacy; do
+for opt in --no-mojibake --no-invalid --no-spam --no-c1 --no-cesu --no-cjk --no-entities --no-ansi --no-legacy; do
     if grep -q -- "^      $opt " "$tmp/out" && grep -q -- "^| \`$opt\` |" "$src/README.md"; then
         pass "$opt in --help and README.md"
     else
