@@ -30,19 +30,38 @@ static char *backup_name(const char *path, const char *suffix)
     return b;
 }
 
+int inplace_commit(atomic_file *f, const struct stat *st, const char *path, const char *suffix)
+{
+    char *backup = suffix && *suffix ? backup_name(path, suffix) : NULL;
+    int err = suffix && *suffix && !backup ? ENOMEM : atomic_commit(f, st, backup);
+    free(backup);
+    if (err) {
+        atomic_abort(f);
+        say(path, "cannot replace it: %s; left as it was", strerror(err));
+    }
+    return err ? -1 : 0;
+}
+
+int inplace_sink(sink *out, zout *z, int fd, zkind kind, const char *path)
+{
+    *out = (sink){.fd = fd};
+    int err = kind == ZKIND_NONE ? 0 : zout_open(z, kind);
+    if (err)
+        say(path, "%s", strerror(err));
+    else if (kind != ZKIND_NONE)
+        out->z = z;
+    return err ? -1 : 0;
+}
+
 /* Repairs in into f, compressed again as it was; returns fix_input's
  * result. */
 static int repair_through(fix_job *job, zin *in, const char *path, atomic_file *f,
                           fix_result *r)
 {
-    sink out = {.fd = f->fd};
+    sink out;
     zout z;
-    int err = in->kind == ZKIND_NONE ? 0 : zout_open(&z, in->kind);
-    if (err) {
-        say(path, "%s", strerror(err));
+    if (inplace_sink(&out, &z, f->fd, in->kind, path) != 0)
         return -1;
-    }
-    out.z = in->kind == ZKIND_NONE ? NULL : &z;
     int rc = fix_input(job, in, path, 1, &out, r);
     if (out.z)
         zout_close(&z);
@@ -102,15 +121,7 @@ static int replace(fix_job *job, const char *path, const char *name, int fd,
             editlog_discard(job->log);
         return changed < 0 ? -1 : fix_log(job, name, &r);
     }
-    char *backup = suffix && *suffix ? backup_name(path, suffix) : NULL;
-    err = suffix && *suffix && !backup ? ENOMEM : atomic_commit(&f, &st, backup);
-    free(backup);
-    if (err) {
-        atomic_abort(&f);
-        say(path, "cannot replace it: %s; left as it was", strerror(err));
-        return -1;
-    }
-    return fix_log(job, name, &r);
+    return inplace_commit(&f, &st, path, suffix) ? -1 : fix_log(job, name, &r);
 }
 
 int inplace_fix(fix_job *job, const char *path, const char *suffix)

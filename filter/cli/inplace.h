@@ -10,11 +10,25 @@
 #ifndef MF_CLI_INPLACE_H
 #define MF_CLI_INPLACE_H
 
+#include <sys/stat.h>
+
+#include "atomic.h"
+#include "compress.h"
 #include "fix.h"
+#include "sink.h"
 
 /* The file to replace for path: a symbolic link stays one, the file it
  * points to is replaced. NULL (errno set) when it cannot be resolved. */
 char *inplace_target(const char *path);
+
+/* Puts f in path's place, the original kept as path+suffix when suffix is
+ * not empty (st: the original's mode and owner). Returns 0, or -1 after
+ * saying why (f removed, path as it was). */
+int inplace_commit(atomic_file *f, const struct stat *st, const char *path, const char *suffix);
+
+/* Opens out on fd, compressing through z as kind says (ZKIND_NONE: as it
+ * is). Returns 0, or -1 after saying why; out->z is then to be closed. */
+int inplace_sink(sink *out, zout *z, int fd, zkind kind, const char *path);
 
 /* Returns 0, or -1 after saying why (the file is then as it was). The log
  * record is named path, as given. */

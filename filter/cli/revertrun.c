@@ -78,14 +78,10 @@ static int revert_to_stdout(FILE *log, const mf_options *opt)
 static int revert_into(log_reader *r, const log_input *li, zin *in, atomic_file *f,
                        const char *path, const char *logname)
 {
-    sink out = {.fd = f->fd};
+    sink out;
     zout z;
-    int err = in->kind == ZKIND_NONE ? 0 : zout_open(&z, in->kind);
-    if (err) {
-        say(path, "%s", strerror(err));
+    if (inplace_sink(&out, &z, f->fd, in->kind, path) != 0)
         return -1;
-    }
-    out.z = in->kind == ZKIND_NONE ? NULL : &z;
     revert_error e;
     int rc = revert_input(r, li, read_zin, in, sink_write, &out, &e);
     if (rc == 0 && sink_finish(&out) != 0) {
@@ -129,16 +125,7 @@ static int replace(log_reader *r, const log_input *li, int fd, const char *path,
         atomic_abort(&f);
         return rc;
     }
-    char *backup = *suffix ? malloc(strlen(path) + strlen(suffix) + 1) : NULL;
-    if (backup)
-        strcat(strcpy(backup, path), suffix);
-    err = *suffix && !backup ? ENOMEM : atomic_commit(&f, &st, backup);
-    free(backup);
-    if (err) {
-        atomic_abort(&f);
-        say(path, "cannot replace it: %s; left as it was", strerror(err));
-    }
-    return err ? -1 : 0;
+    return inplace_commit(&f, &st, path, suffix);
 }
 
 static int revert_file(FILE *log, const char *logname, const char *path, const char *suffix)
