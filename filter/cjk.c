@@ -71,14 +71,21 @@ static int common_code(size_t k, uint16_t code)
  * but mojibake through these codecs is made of their rarest characters
  * (the pairs of UTF-8 bytes, or of Latin-1 letters, fall in the extensions
  * and second levels), and text mostly of their common ones. */
-static int rare_cjk(uint32_t cp)
+static int rare_cjk(const mf_char *c)
 {
+    uint32_t cp = c->cp;
     if (cp >= 0x3131 && cp <= 0x318E) /* Hangul letters alone: Big5's bopomofo row in CP949 */
         return 1;
     if (!((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xAC00 && cp <= 0xD7A3)))
         return 0;
     const uint16_t *codes = mf_cjk_encode_all(cp);
+    /* A character read from codec k's text is as rare as it is in that
+     * text: Hanja in Korean text, say, are rare though common in Chinese. */
+    if ((c->flags & MF_CHAR_CJK) && c->chain >= MF_CJK_LEGACY) {
+        size_t k = (c->chain - MF_CJK_LEGACY) / 2;
+        return !common_code(k, codes[k]);
+    }
     for (size_t k = 0; k < mf_cjk_codecs_count; k++)
         if (codes[k] && common_code(k, codes[k]))
             return 0;
@@ -87,7 +94,7 @@ static int rare_cjk(uint32_t cp)
 
 /* What a rare character costs beyond its class: about the odds of a
  * character of the second levels against one of the first in real text. */
-#define RARE_COST (3 * MF_COST_SCALE)
+#define RARE_COST (6 * MF_COST_SCALE)
 
 /* The characters under the character model, and in the language they fit
  * best. */
@@ -97,7 +104,7 @@ static int32_t text_cost(mf_cjk_scratch *s, const mf_chars *c)
     uint32_t prev = MF_CP_BOUNDARY;
     for (size_t i = 0; i < c->n; i++) {
         s->text[i] = c->v[i].cp;
-        cost += mf_cost_after(prev, c->v[i].cp) + (rare_cjk(c->v[i].cp) ? RARE_COST : 0);
+        cost += mf_cost_after(prev, c->v[i].cp) + (rare_cjk(&c->v[i]) ? RARE_COST : 0);
         prev = c->v[i].cp;
     }
     cost += mf_cost_after(prev, MF_CP_BOUNDARY);
@@ -527,7 +534,23 @@ static int32_t prior(const mf_chars *c)
 
 #define TIE (2 * MF_COST_SCALE)
 
-int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int *any)
+/* How much more plausible, per character the rival reads otherwise, a CJK
+ * reading must be to overrule it. The character model knows Han only by
+ * class, so a line of Cyrillic read as common Han costs little less than
+ * its true Cyrillic reading (about 3 nats a byte on the benchmark's KOI8
+ * lines), while real double-byte text wins by 7 nats a byte or more. */
+#define RIVAL_MARGIN (4 * MF_COST_SCALE)
+
+int mf_cjk_rival_cost(mf_cjk_scratch *s, const mf_chars *chars, size_t changed, int32_t *cost)
+{
+    if (reserve(s, 2 * chars->n + 2) != MF_OK)
+        return MF_ERR_NOMEM;
+    int32_t c = text_cost(s, chars) + mf_repair_cost.broken_window + mf_repair_cost.decode;
+    *cost = c - RIVAL_MARGIN * (int32_t)(changed < 1000000 ? changed : 1000000);
+    return MF_OK;
+}
+
+int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int32_t rival, int *any)
 {
     *any = 0;
     if (reserve(s, 2 * chars->n + 2) != MF_OK)
@@ -536,6 +559,7 @@ int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int *any)
     if (!q)
         return MF_ERR_NOMEM;
     int32_t best = text_cost(s, chars);
+    best = rival < best ? rival : best;
     int rc = MF_OK;
     for (size_t p = 0; rc == MF_OK && p < 2 * mf_cjk_codecs_count; p++) {
         int found = 0, utf8 = p < mf_cjk_codecs_count;

@@ -45,10 +45,16 @@ typedef struct mf_cjk_scratch {
 void mf_cjk_scratch_free(mf_cjk_scratch *s);
 
 /* Reads the window's characters through the path of `paths` that makes
- * them read best, if it beats leaving them: the characters it changes are replaced
+ * them read best, if it beats leaving them and the rival reading: the characters it changes are replaced
  * (flagged MF_CHAR_CJK, the path in chain, the signal above), and *any
  * is set. Characters other rules changed are not touched. */
-int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int *any);
+int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int32_t rival, int *any);
+/* No rival reading: mf_cjk_mark weighs its readings against the window as it is. */
+#define MF_CJK_NO_RIVAL INT32_MAX
+/* The rival mf_cjk_mark must beat for another rule's reading of the window,
+ * which reads `changed` characters otherwise: that reading's cost as
+ * mf_cjk_mark weighs its own, less a margin per character changed. */
+int mf_cjk_rival_cost(mf_cjk_scratch *s, const mf_chars *chars, size_t changed, int32_t *cost);
 /* The paths mf_cjk_mark tries (bits). */
 #define MF_CJK_READ_UTF8 1u   /* UTF-8 read through a double-byte codec */
 #define MF_CJK_READ_LEGACY 2u /* double-byte text read as cp1252 or Latin-1 */

@@ -196,20 +196,26 @@ static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
 {
     int rc = mf_decode_window(buf, len, rules, &r->chars);
     size_t legacy = 0;
+    int32_t rival = MF_CJK_NO_RIVAL;
     int cjk = 0;
     *any = 0;
-    if (rc == MF_OK && (rules & MF_RULE_CJK))
-        rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_LEGACY, &cjk);
-    if (cjk)
-        return rc;
     if (rc == MF_OK && (rules & MF_RULE_LEGACY) && !any_rule_change(r, rules)) {
         rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, any);
-        if (rc == MF_OK && *any && (rules & MF_RULE_MOJIBAKE)) {
+        if (rc == MF_OK && *any)
             legacy = legacy_changed(r);
+        if (rc == MF_OK && *any && (rules & MF_RULE_CJK))
+            rc = mf_cjk_rival_cost(&r->cjk, &r->chars, legacy, &rival);
+        if (rc == MF_OK && *any && (rules & (MF_RULE_MOJIBAKE | MF_RULE_CJK))) {
             *any = 0;
             rc = mf_decode_window(buf, len, rules, &r->chars);
         }
     }
+    if (rc == MF_OK && (rules & MF_RULE_CJK))
+        rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_LEGACY, rival, &cjk);
+    if (cjk)
+        return rc;
+    if (rc == MF_OK && legacy && !(rules & MF_RULE_MOJIBAKE))
+        return mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, any);
     if (rc == MF_OK && !*any && (rules & MF_RULE_MOJIBAKE)) {
         rc = mf_find_units(r, (rules & MF_RULE_CESU) != 0);
         if (rc == MF_OK && r->nunits)
@@ -224,7 +230,7 @@ static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
             rc = apply_units(r);
     }
     if (rc == MF_OK && !*any && (rules & MF_RULE_CJK))
-        rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_UTF8, &cjk);
+        rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_UTF8, MF_CJK_NO_RIVAL, &cjk);
     return rc;
 }
 

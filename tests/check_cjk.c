@@ -64,6 +64,25 @@ START_TEST(test_paths)
 }
 END_TEST
 
+/* Regressions: Cyrillic and Greek text read as cp1252 or Latin-1 reads as
+ * common Han or Hanja too, pair by pair; the legacy rule's reading wins
+ * unless the CJK one is clearly better for every character it takes. */
+START_TEST(test_rivals)
+{
+    static const example e[] = {
+        {"cp1251 read as cp1252, not CP949's Hanja", "Èñïîëüçîâàòü ïðîçðà÷íîñòü",
+         "Использовать прозрачность", "cp1251-as-cp1252"},
+        {"cp1253 read as cp1252, not CP949's Hanja", "ÌÞíõìá óå äéÜöïñåò ìïñöÝò",
+         "Μήνυμα σε διάφορες μορφές", "cp1253-as-cp1252"},
+        {"KOI8-R read as Latin-1, not GBK's common Han", "ðÏËÁÚÕ×ÁÔÉ ÚÏÂÒÁÖÅÎÎÑ ÍÅÎÀ",
+         "Показувати зображення меню", "koi8-r-as-latin1"},
+        {"GBK read as cp1252 still beats the Cyrillic reading", "ÏÔÊ¾´Ë°ïÖú²¢ÍË³ö",
+         "显示此帮助并退出", "gbk-as-cp1252"},
+    };
+    RUN(e, MF_RULES_DEFAULT);
+}
+END_TEST
+
 START_TEST(test_kept)
 {
     static const char *const kept[] = {
@@ -218,6 +237,7 @@ static Suite *cjk_suite(void)
     Suite *s = suite_create("cjk");
     TCase *rule = tcase_create("rule");
     tcase_add_test(rule, test_paths);
+    tcase_add_test(rule, test_rivals);
     tcase_add_test(rule, test_kept);
     tcase_add_test(rule, test_lossy);
     tcase_add_test(rule, test_suspect);
