@@ -390,14 +390,20 @@ static int utf8_or_cesu(const uint8_t *p, size_t n)
     uint32_t cp;
     if (n >= 3 && p[0] == 0xED && p[1] >= 0xA0 && p[1] <= 0xBF && (p[2] & 0xC0) == 0x80)
         return 3;
-    return mf_utf8_decode(p, n, &cp);
+    int len = mf_utf8_decode(p, n, &cp);
+    /* A private-use character, or one of the empty planes 4 to 13, is no
+     * reading of real text: CP949's "¾øÀ½" (없음) spells U+DBDEB in cp850. */
+    return len && (cp >= 0x40000 || (cp >= 0xE000 && cp <= 0xF8FF)) ? 0 : len;
 }
 
 /* Whether characters [i, j) are UTF-8 read through one of the single-byte
  * codecs (codec.h): the unit search's mojibake, not evidence of this kind
- * (MacRoman's "¬´" for "«" is a Big5 pair too). */
+ * (MacRoman's "¬´" for "«" is a Big5 pair too). Returns 0 if not, 2 if
+ * they spell two sequences or more through cp1252 or Latin-1, the codecs
+ * this kind's text is read through too ("ÐŸÐ¾Ð¼"), else 1. */
 static int single_byte_mojibake(mf_cjk_scratch *s, const mf_chars *in, size_t i, size_t j)
 {
+    int found = 0;
     for (size_t c = 0; c < mf_codecs_count; c++) {
         size_t n = 0, multi = 0, x = i;
         for (; x < j; x++) {
@@ -415,10 +421,14 @@ static int single_byte_mojibake(mf_cjk_scratch *s, const mf_chars *in, size_t i,
             multi += len > 1;
             x += (size_t)len;
         }
-        if (n == j - i && x == n && multi)
-            return 1;
+        if (n != j - i || x != n || !multi)
+            continue;
+        const char *name = mf_codecs[c].name;
+        if (multi >= 2 && (!strcmp(name, "cp1252") || !strcmp(name, "latin1")))
+            return 2;
+        found = 1;
     }
-    return 0;
+    return found;
 }
 
 /* Reads the block of one-byte characters that are not ASCII at in[i] as
@@ -467,7 +477,10 @@ static size_t read_block(mf_cjk_scratch *s, const mf_chars *in, size_t i, size_t
 
 /* The reading of the window's blocks of one-byte characters as codec k's
  * text. A well-formed block is evidence unless it reads as a Latin word
- * or is mojibake the unit search reads; the window is
+ * or is mojibake the unit search reads (if it spells two UTF-8 sequences
+ * or more through cp1252 or Latin-1, it is never read, and counts as a
+ * block of other characters: one is a coincidence of two Latin-1
+ * letters); the window is
  * read when a block of evidence holds two pairs of bytes that are not
  * ASCII, or all of them three pairs (Big5 and Shift_JIS trail bytes are
  * often ASCII letters): one pair is a coincidence of two Latin-1
@@ -494,6 +507,11 @@ static int read_legacy(mf_cjk_scratch *s, const mf_chars *in, size_t k, int *fou
             if (len == 0) {
                 for (; i < in->n && plain(&in->v[i]) && legacy_byte(in->v[i].cp) >= 0x80; i++)
                     others += pass == 0;
+                continue;
+            }
+            if (utf8 == 2) { /* the unit search's, even where other blocks lost bytes */
+                others += pass == 0 ? len : 0;
+                i += len;
                 continue;
             }
             if (pass == 0) {

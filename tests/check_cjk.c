@@ -78,6 +78,13 @@ START_TEST(test_rivals)
          "Показувати зображення меню", "koi8-r-as-latin1"},
         {"GBK read as cp1252 still beats the Cyrillic reading", "ÏÔÊ¾´Ë°ïÖú²¢ÍË³ö",
          "显示此帮助并退出", "gbk-as-cp1252"},
+        /* UTF-8 read as cp1252 that lost bytes: the blocks that lost none
+         * are the unit search's, never read as GBK with the others. */
+        {"cp1252 mojibake with lost bytes is not GBK read as cp1252",
+         "ÐŸÐ¾Ð¼Ð¸Ð»ÐºÐ° Ð¿Ñ–Ð´ Ñ‡Ð°Ñ Ð¾Ð±Ñ€Ð¾Ð±ÐºÐ¸ Ð¿ÐµÑ€ÐµÑÑƒÐ²Ð°Ð½Ð½Ñ",
+         "Помилка під ча\xEF\xBF\xBD обробки пере\xEF\xBF\xBDуванн\xEF\xBF\xBD", "utf8-as-cp1252"},
+        {"nor is a word that lost two bytes", "--%s Ñ‚Ñ€ÐµÐ±ÑƒÐµÑ‚ÑÑ Ð°Ñ€Ð³ÑƒÐ¼ÐµÐ½Ñ‚ <ÐºÐ°Ñ‚Ð°Ð»Ð¾Ð³>",
+         "--%s требует\xEF\xBF\xBD\xEF\xBF\xBD аргумент <каталог>", "utf8-as-cp1252"},
     };
     RUN(e, MF_RULES_DEFAULT);
 }
