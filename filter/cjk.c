@@ -391,21 +391,26 @@ static int utf8_or_cesu(const uint8_t *p, size_t n)
     if (n >= 3 && p[0] == 0xED && p[1] >= 0xA0 && p[1] <= 0xBF && (p[2] & 0xC0) == 0x80)
         return 3;
     int len = mf_utf8_decode(p, n, &cp);
-    /* A private-use character, or one of the empty planes 4 to 13, is no
-     * reading of real text: CP949's "¾øÀ½" (없음) spells U+DBDEB in cp850. */
-    return len && (cp >= 0x40000 || (cp >= 0xE000 && cp <= 0xF8FF)) ? 0 : len;
+    /* A private-use character is no reading of real text either. */
+    return len && (!mf_cp_readable(cp) || (cp >= 0xE000 && cp <= 0xF8FF)) ? 0 : len;
 }
 
 /* Whether characters [i, j) are UTF-8 read through one of the single-byte
  * codecs (codec.h): the unit search's mojibake, not evidence of this kind
  * (MacRoman's "¬´" for "«" is a Big5 pair too). Returns 0 if not, 2 if
  * they spell two sequences or more through cp1252 or Latin-1, the codecs
- * this kind's text is read through too ("ÐŸÐ¾Ð¼"), else 1. */
+ * this kind's text is read through too ("ÐŸÐ¾Ð¼"), else 1. Through those
+ * two, sequences of three or four bytes cut short inside the block are
+ * allowed too, one for two whole ones: UTF-8 that lost bytes cp1252 has no
+ * character for (the 8D of a Devanagari virama, "à¥" for E0 A5 8D), which
+ * the common characters of double-byte text read as cp1252 seldom spell. */
 static int single_byte_mojibake(mf_cjk_scratch *s, const mf_chars *in, size_t i, size_t j)
 {
     int found = 0;
     for (size_t c = 0; c < mf_codecs_count; c++) {
-        size_t n = 0, multi = 0, x = i;
+        const char *name = mf_codecs[c].name;
+        int reading = !strcmp(name, "cp1252") || !strcmp(name, "latin1");
+        size_t n = 0, multi = 0, cuts = 0, x = i;
         for (; x < j; x++) {
             int b = mf_codec_encode(c, in->v[x].cp);
             if (b < 0)
@@ -414,8 +419,14 @@ static int single_byte_mojibake(mf_cjk_scratch *s, const mf_chars *in, size_t i,
         }
         for (x = 0; x < n;) {
             int len = utf8_or_cesu(s->bytes + x, n - x);
-            if (len == 0 && cut_prefix(s->bytes + x, n - x) == n - x)
+            size_t cut = len ? 0 : cut_prefix(s->bytes + x, n - x);
+            if (cut == n - x && cut)
                 x = n; /* cut at the end: "à¦" of ঠ whose no-break space was lost */
+            else if (cut >= 2 && reading) { /* a lead and a continuation at least */
+                x += cut;
+                cuts++;
+                continue;
+            }
             if (len == 0)
                 break;
             multi += len > 1;
@@ -423,10 +434,9 @@ static int single_byte_mojibake(mf_cjk_scratch *s, const mf_chars *in, size_t i,
         }
         if (n != j - i || x != n || !multi)
             continue;
-        const char *name = mf_codecs[c].name;
-        if (multi >= 2 && (!strcmp(name, "cp1252") || !strcmp(name, "latin1")))
+        if (reading && multi >= 2 && cuts * 2 <= multi)
             return 2;
-        found = 1;
+        found |= !cuts;
     }
     return found;
 }

@@ -73,6 +73,13 @@ static inline int mf_utf8_decode(const uint8_t *s, size_t len, uint32_t *cp)
     return n;
 }
 
+/* Whether a repair may read cp: not in the planes 4 to 13, which hold no
+ * character (a four-byte sequence spelled by chance, as cp850's "¾øÀ½"). */
+static inline int mf_cp_readable(uint32_t cp)
+{
+    return cp < 0x40000 || cp >= 0xE0000;
+}
+
 /* Eight bytes at p as one word, for scans that look at eight at once. */
 static inline uint64_t mf_load8(const uint8_t *p)
 {

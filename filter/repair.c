@@ -229,7 +229,11 @@ static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
         if (rc == MF_OK && *any)
             rc = apply_units(r);
     }
-    if (rc == MF_OK && !*any && (rules & MF_RULE_CJK))
+    /* Units the search weighed and left make the window single-byte
+     * mojibake, whose remnants (a unit that lost a byte) GBK or CP932 also
+     * reads: never double-byte mojibake, made of Han and kana. */
+    int units = (rules & MF_RULE_MOJIBAKE) && r->nunits;
+    if (rc == MF_OK && !*any && !units && (rules & MF_RULE_CJK))
         rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_UTF8, MF_CJK_NO_RIVAL, &cjk);
     return rc;
 }

@@ -167,7 +167,7 @@ static int decode_unit(const mf_char *c, size_t n, size_t i, size_t k, int cesu,
         bytes[j] = (uint8_t)b;
     }
     if (mf_utf8_decode(bytes, (size_t)len, cp) == len)
-        return len;
+        return mf_cp_readable(*cp) ? len : 0;
     return cesu && len == 3 && !*lost ? cesu_pair(c, n, i, k, bytes, cp) : 0;
 }
 
@@ -245,7 +245,8 @@ static int extend_chain(mf_repair *r, const chain *ch, int have, uint32_t end, u
 {
     if (have == ch->need) {
         uint32_t cp = 0;
-        if (mf_utf8_decode(ch->bytes, (size_t)have, &cp) != have || end - ch->head.start > 255)
+        if (mf_utf8_decode(ch->bytes, (size_t)have, &cp) != have || !mf_cp_readable(cp) ||
+            end - ch->head.start > 255)
             return MF_OK;
         mf_unit x = {.start = ch->head.start,
                      .cp = cp,

@@ -83,6 +83,10 @@ START_TEST(test_rivals)
         {"cp1252 mojibake with lost bytes is not GBK read as cp1252",
          "ÐŸÐ¾Ð¼Ð¸Ð»ÐºÐ° Ð¿Ñ–Ð´ Ñ‡Ð°Ñ Ð¾Ð±Ñ€Ð¾Ð±ÐºÐ¸ Ð¿ÐµÑ€ÐµÑÑƒÐ²Ð°Ð½Ð½Ñ",
          "Помилка під ча\xEF\xBF\xBD обробки пере\xEF\xBF\xBDуванн\xEF\xBF\xBD", "utf8-as-cp1252"},
+        {"nor Devanagari whose viramas lost their 8D byte",
+         "à¤ªà¥à¤°à¤¤à¤¿ à¤¨à¤®à¥à¤¨à¤¾à¤•à¤¾ à¤Ÿà¥à¤•à¥à¤°à¤¾à¤¹à¤°à¥",
+         "प\xEF\xBF\xBDरति नम\xEF\xBF\xBDनाका ट\xEF\xBF\xBDक\xEF\xBF\xBDराहर\xEF\xBF\xBD",
+         "utf8-as-cp1252"},
         {"nor is a word that lost two bytes", "--%s Ñ‚Ñ€ÐµÐ±ÑƒÐµÑ‚ÑÑ Ð°Ñ€Ð³ÑƒÐ¼ÐµÐ½Ñ‚ <ÐºÐ°Ñ‚Ð°Ð»Ð¾Ð³>",
          "--%s требует\xEF\xBF\xBD\xEF\xBF\xBD аргумент <каталог>", "utf8-as-cp1252"},
     };

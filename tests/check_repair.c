@@ -173,6 +173,17 @@ START_TEST(test_negatives_together)
 }
 END_TEST
 
+/* Regression: a unit never decodes to a code point of the planes 4 to
+ * 13, which hold none; cp850 spelled U+DBDEB from CP949's "¾øÀ½". */
+START_TEST(test_empty_planes)
+{
+    const char *in = "¾øÀ½\nx ¾øÀ½ y\n";
+    expect_rules = MF_RULES_DEFAULT & ~MF_RULE_CJK;
+    expect("nothing in the empty planes", in, strlen(in), in, strlen(in), NULL);
+    expect_rules = MF_RULES_DEFAULT;
+}
+END_TEST
+
 /* Rules switched off leave their kind of damage alone. */
 START_TEST(test_rules_off)
 {
@@ -210,6 +221,7 @@ static Suite *repair_suite(void)
     tcase_set_timeout(neg, 60);
     tcase_add_loop_test(neg, test_negative, 0, (int)(sizeof negatives / sizeof negatives[0]));
     tcase_add_test(neg, test_negatives_together);
+    tcase_add_test(neg, test_empty_planes);
     suite_add_tcase(s, neg);
     return s;
 }
