@@ -404,35 +404,50 @@ static int utf8_or_cesu(const uint8_t *p, size_t n)
  * allowed too, one for two whole ones: UTF-8 that lost bytes cp1252 has no
  * character for (the 8D of a Devanagari virama, "à¥" for E0 A5 8D), which
  * the common characters of double-byte text read as cp1252 seldom spell. */
+/* Parses the n bytes at p as UTF-8 into *multi multi-byte sequences and
+ * *cuts cut short (allowed inside only with `inside`); 0 if they are not. */
+static int parse_utf8(const uint8_t *p, size_t n, int inside, size_t *multi, size_t *cuts)
+{
+    for (size_t x = 0; x < n;) {
+        int len = utf8_or_cesu(p + x, n - x);
+        size_t cut = len ? 0 : cut_prefix(p + x, n - x);
+        if (cut && cut == n - x)
+            return 1; /* cut at the end: "à¦" of ঠ whose no-break space was lost */
+        if (cut >= 2 && inside) { /* a lead and a continuation at least */
+            x += cut;
+            ++*cuts;
+            continue;
+        }
+        if (len == 0)
+            return 0;
+        *multi += len > 1;
+        x += (size_t)len;
+    }
+    return 1;
+}
+
 static int single_byte_mojibake(mf_cjk_scratch *s, const mf_chars *in, size_t i, size_t j)
 {
     int found = 0;
     for (size_t c = 0; c < mf_codecs_count; c++) {
         const char *name = mf_codecs[c].name;
-        int reading = !strcmp(name, "cp1252") || !strcmp(name, "latin1");
-        size_t n = 0, multi = 0, cuts = 0, x = i;
-        for (; x < j; x++) {
-            int b = mf_codec_encode(c, in->v[x].cp);
-            if (b < 0)
-                break;
-            s->bytes[n++] = (uint8_t)b;
-        }
-        for (x = 0; x < n;) {
-            int len = utf8_or_cesu(s->bytes + x, n - x);
-            size_t cut = len ? 0 : cut_prefix(s->bytes + x, n - x);
-            if (cut == n - x && cut)
-                x = n; /* cut at the end: "à¦" of ঠ whose no-break space was lost */
-            else if (cut >= 2 && reading) { /* a lead and a continuation at least */
-                x += cut;
-                cuts++;
-                continue;
+        int reading = !strcmp(name, "cp1252") || !strcmp(name, "latin1"), ok = 1;
+        size_t multi = 0, cuts = 0;
+        /* A U+FFFD is a byte the decoder lost: each piece around it is read alone. */
+        for (size_t x = i; ok && x < j;) {
+            size_t n = 0;
+            for (; x < j && in->v[x].cp != 0xFFFD; x++) {
+                int b = mf_codec_encode(c, in->v[x].cp);
+                if (b < 0)
+                    break;
+                s->bytes[n++] = (uint8_t)b;
             }
-            if (len == 0)
-                break;
-            multi += len > 1;
-            x += (size_t)len;
+            if (x < j && in->v[x].cp != 0xFFFD)
+                ok = 0;
+            ok = ok && parse_utf8(s->bytes, n, reading, &multi, &cuts);
+            x += x < j;
         }
-        if (n != j - i || x != n || !multi)
+        if (!ok || !multi)
             continue;
         if (reading && multi >= 2 && cuts * 2 <= multi)
             return 2;
@@ -546,6 +561,33 @@ static int read_legacy(mf_cjk_scratch *s, const mf_chars *in, size_t k, int *fou
     return copy_chars(out, in, done, in->n);
 }
 
+/* Whether every run of characters that are not ASCII in the window is
+ * UTF-8 through cp1252 (or every one through Latin-1), cut short only where
+ * a byte was lost, with two multi-byte sequences in all: the unit search's
+ * mojibake ("láº¡i bá»? â€œ"), in blocks too short to tell one by one. */
+static int unit_search_window(mf_cjk_scratch *s, const mf_chars *in)
+{
+    for (size_t c = 0; c < mf_codecs_count; c++) {
+        size_t multi = 0, cuts = 0, n = 0;
+        int ok = !strcmp(mf_codecs[c].name, "cp1252") || !strcmp(mf_codecs[c].name, "latin1");
+        for (size_t i = 0; ok && i <= in->n; i++) {
+            uint32_t cp = i < in->n ? in->v[i].cp : '\n';
+            int b = cp >= 0x80 && cp != 0xFFFD ? mf_codec_encode(c, cp) : -1;
+            if (b >= 0x80) {
+                s->bytes[n++] = (uint8_t)b;
+                continue;
+            }
+            if (cp >= 0x80 && cp != 0xFFFD)
+                ok = 0;
+            ok = ok && parse_utf8(s->bytes, n, 0, &multi, &cuts);
+            n = 0;
+        }
+        if (ok && multi >= 2)
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- choosing ---- */
 
 /* The prior of the claim that the window is broken this way: as the unit
@@ -589,6 +631,8 @@ int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int32_t riva
     int32_t best = text_cost(s, chars);
     best = rival < best ? rival : best;
     int rc = MF_OK;
+    if ((paths & MF_CJK_READ_LEGACY) && unit_search_window(s, chars))
+        paths &= ~MF_CJK_READ_LEGACY;
     for (size_t p = 0; rc == MF_OK && p < 2 * mf_cjk_codecs_count; p++) {
         int found = 0, utf8 = p < mf_cjk_codecs_count;
         size_t k = p % mf_cjk_codecs_count;

@@ -182,6 +182,21 @@ static size_t units_cover(const mf_repair *r)
     return n;
 }
 
+/* Whether the units the search found, chosen or not, cover half the
+ * window's characters that are not ASCII: then it is single-byte mojibake. */
+static int mostly_units(const mf_repair *r)
+{
+    size_t covered = 0, end = 0, other = 0;
+    for (size_t u = 0; u < r->nunits; u++) { /* sorted by start */
+        size_t a = r->units[u].start, b = a + r->units[u].len;
+        covered += b > end ? b - (a > end ? a : end) : 0;
+        end = b > end ? b : end;
+    }
+    for (size_t i = 0; i < r->chars.n; i++)
+        other += r->chars.v[i].cp >= 0x80;
+    return 2 * covered >= other;
+}
+
 /* Decodes the window and undoes the mojibake it chooses to (*any). The
  * CJK rule reads double-byte text read as cp1252 first (the unit search
  * would take a pair of its Latin-1 letters, "Ã£", for a unit), and UTF-8
@@ -229,10 +244,11 @@ static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned ru
         if (rc == MF_OK && *any)
             rc = apply_units(r);
     }
-    /* Units the search weighed and left make the window single-byte
-     * mojibake, whose remnants (a unit that lost a byte) GBK or CP932 also
-     * reads: never double-byte mojibake, made of Han and kana. */
-    int units = (rules & MF_RULE_MOJIBAKE) && r->nunits;
+    /* Units the search weighed and left over half the window make it
+     * single-byte mojibake, whose remnants (units that lost a byte) GBK or
+     * CP932 also read; double-byte mojibake is Han and kana, with a Greek
+     * or Cyrillic letter of their tables here and there. */
+    int units = (rules & MF_RULE_MOJIBAKE) && mostly_units(r);
     if (rc == MF_OK && !*any && !units && (rules & MF_RULE_CJK))
         rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_UTF8, MF_CJK_NO_RIVAL, &cjk);
     return rc;

@@ -87,6 +87,14 @@ START_TEST(test_rivals)
          "à¤ªà¥à¤°à¤¤à¤¿ à¤¨à¤®à¥à¤¨à¤¾à¤•à¤¾ à¤Ÿà¥à¤•à¥à¤°à¤¾à¤¹à¤°à¥",
          "प\xEF\xBF\xBDरति नम\xEF\xBF\xBDनाका ट\xEF\xBF\xBDक\xEF\xBF\xBDराहर\xEF\xBF\xBD",
          "utf8-as-cp1252"},
+        {"nor Thai whose lost bytes are U+FFFD",
+         "à¹€à¸\xEF\xBF\xBDà¸´à¸”à¸‚à¹‰à¸\xC2\xADà¸œà¸´à¸”à¸žà¸¥à¸²à¸”à¸‚à¸“à¸°à¸\xEF\xBF\xBDà¸³à¸«à¸™à¸”",
+         "เ\xEF\xBF\xBDิดข้อผิดพลาดขณะ\xEF\xBF\xBDำหนด", "utf8-as-cp1252"},
+        /* Blocks of one sequence each tell nothing alone; together they do. */
+        {"nor Vietnamese whose lost bytes are '?'",
+         "láº¡i bá»? â€œprevious msgidâ€? ra khá»?i má»?i chuá»—i",
+         "lại b\xEF\xBF\xBD “previous msgid\xEF\xBF\xBD ra kh\xEF\xBF\xBDi m\xEF\xBF\xBDi chuỗi",
+         "utf8-as-cp1252"},
         {"nor is a word that lost two bytes", "--%s Ñ‚Ñ€ÐµÐ±ÑƒÐµÑ‚ÑÑ Ð°Ñ€Ð³ÑƒÐ¼ÐµÐ½Ñ‚ <ÐºÐ°Ñ‚Ð°Ð»Ð¾Ð³>",
          "--%s требует\xEF\xBF\xBD\xEF\xBF\xBD аргумент <каталог>", "utf8-as-cp1252"},
     };
