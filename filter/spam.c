@@ -22,10 +22,6 @@
 /* Letters the window's own script needs for it to say anything (Han, kana
  * and Hangul count twice: a syllable says as much as a short word). */
 #define OWN_WEIGHT_MIN 6
-/* Fewest letters of a structural (vocabulary-free) run; three where the two
- * scripts share look-alike letters (a lone Cyrillic а in a Latin word). */
-#define STRUCTURAL_MIN 2
-#define HOMOGLYPH_MIN 3
 /* A run glued to a word on one side only must be this long, with prose
  * going on past a blank on its other side ("the포커 의 신 rampage"): a
  * native word glued to an identifier ("Anchorsの設定") is short or ends
@@ -81,15 +77,18 @@ void mf_spam_scratch_free(mf_spam_scratch *s)
 }
 
 /* The own groups of the window as a bit mask, 0 when it has too few letters
- * to tell; letters that entries or contacts cover do not count. */
-static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, int *own,
-                           size_t *own_weight, size_t *other_weight, int *latin_plural)
+ * to tell; letters that entries or contacts cover, and those of the groups
+ * in `inside` (all in runs inside other scripts' words), do not count. */
+static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, unsigned inside,
+                           int *own, size_t *own_weight, size_t *other_weight, int *latin_plural)
 {
     size_t weight[MF_G_COUNT] = {0};
     for (size_t i = 0; i < n; i++) {
         if (!covered[i]) /* promotional words say nothing of the text's own script */
             weight[g[i]] += cjk(g[i]) ? 2 : 1;
     }
+    for (int k = MF_G_LATIN; k < MF_G_COUNT; k++)
+        weight[k] = inside & 1u << k ? 0 : weight[k];
     /* Kanji and kana are one text: Japanese, or Chinese with a Japanese name. */
     weight[MF_G_HAN] += weight[MF_G_KANA];
     weight[MF_G_KANA] = 0;
@@ -121,14 +120,7 @@ static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, i
 /* A letter of prose beside a run: lowercase, or of a caseless script. */
 static int prose_letter(const spam_window *w, size_t i)
 {
-    if (!own_letter(w, i))
-        return 0;
-    uint32_t cp = w->c[i].cp;
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z';
-    mf_class cl = mf_char_class(cp);
-    return cl != MF_CL_L1_UPPER && cl != MF_CL_LX_UPPER && cl != MF_CL_GREEK_UPPER &&
-           cl != MF_CL_CYR_UPPER;
+    return own_letter(w, i) && mf_spam_not_capital(w->c[i].cp);
 }
 
 /* Tokens (between blanks) of Latin letters only, two at least (with lower,
@@ -160,13 +152,6 @@ static int prose_after(const spam_window *w, size_t i, int step)
     if (i >= w->n || line_end(w->c[i].cp))
         return latin_tokens(w, 1) >= LATIN_PROSE_TOKENS;
     return blank(w->c[i].cp) && prose_letter(w, i + (size_t)step);
-}
-
-static int homoglyphs(int a, int b)
-{
-    int la = a == MF_G_LATIN || a == MF_G_GREEK || a == MF_G_CYRILLIC;
-    int lb = b == MF_G_LATIN || b == MF_G_GREEK || b == MF_G_CYRILLIC;
-    return la && lb;
 }
 
 /* A word of an edge of a Latin run that no entry covers is a word of the
@@ -259,7 +244,7 @@ static int structural(const spam_window *w, const mf_run *run)
 static int inside_word(const spam_window *w, const mf_run *run)
 {
     return run->start > 0 && own_letter(w, run->start - 1) && own_letter(w, run->end) &&
-           structural(w, run) &&
+           mf_spam_inside_shape(w, run, w->own) &&
            (prose_letter(w, run->start - 1) || prose_letter(w, run->end));
 }
 
@@ -410,14 +395,16 @@ static void space_runs(const spam_window *w)
 static int find_own(mf_spam_scratch *s, spam_window *w)
 {
     size_t mine, others;
-    w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others, &w->latin_plural);
+    unsigned inside = mf_spam_inside_groups(w);
+    w->own_mask = own_groups(w->g, w->covered, w->n, inside, &w->own, &mine, &others,
+                             &w->latin_plural);
     if (!w->own_mask || others * CONTESTED > mine) { /* a short line, or a long run */
         int rc = mf_spam_cover(s, w, 0, w->n);
         if (rc != MF_OK)
             return rc;
         mf_spam_cover_contacts(w);
         w->whole = 1;
-        w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others,
+        w->own_mask = own_groups(w->g, w->covered, w->n, inside, &w->own, &mine, &others,
                                  &w->latin_plural);
     }
     w->dominant = mine >= 2 * others;
@@ -445,16 +432,6 @@ static int setup(mf_spam_scratch *s, spam_window *w)
     return find_own(s, w);
 }
 
-/* Hiragana is the grammar of Japanese, glued to the Latin words it
- * speaks of ("getsocknameもしくはlisten"): never a run of spam. */
-static int all_hiragana(const spam_window *w, const mf_run *run)
-{
-    for (size_t i = run->start; i < run->end; i++)
-        if (w->g[i] != MF_G_NONE && !(w->c[i].cp >= 0x3041 && w->c[i].cp <= 0x309F))
-            return 0;
-    return 1;
-}
-
 /* Where Latin has the most letters but not enough to be the window's own
  * (code and names in CJK text, or a long run in a short line), runs inside
  * its words are still spam if the Latin is prose ("negat시알리스ive"). */
@@ -469,7 +446,7 @@ static void inside_latin_words(spam_window *w)
             continue;
         mf_run run = {i, i, w->g[i], w->g[i], 0, 0, 0};
         mf_spam_grow_run(w, &run);
-        if (run.letters && inside_word(w, &run) && !all_hiragana(w, &run))
+        if (run.letters && inside_word(w, &run))
             remove_run(w, &run, MF_SPAM_INSIDE_WORD);
         i = run.end > i ? run.end - 1 : i;
     }

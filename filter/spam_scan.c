@@ -206,6 +206,24 @@ size_t mf_spam_groups(const uint8_t *buf, size_t len)
     return taking_part(count);
 }
 
+/* Follows the runs glued into a word: a letter of group `bits` after one of
+ * `prev` (0 past a blank or a digit). True when a run of one group that
+ * began glued to a word of a spaced script ends glued to the same script:
+ * a run inside a word ("sho광주 출장otings"), whichever group has more
+ * letters. */
+static int inside_step(unsigned bits, unsigned prev, unsigned *outer, unsigned *inner)
+{
+    if (!prev) {
+        *inner = bits == *inner ? *inner : 0;
+        return 0;
+    }
+    if (*inner && bits == *outer && prev == *inner)
+        return 1;
+    *outer = prev & SPACELESS_BITS ? 0 : prev;
+    *inner = *outer ? bits : 0;
+    return 0;
+}
+
 /* A window is worth a look when it has letters of two script groups and
  * something a spam run needs: a letter of a minor group (not the main one,
  * nor Latin) glued to one of another, an ornament, the look of a contact
@@ -221,7 +239,7 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
     if (taking_part(count) < 2)
         return 0;
     int contested, latin_plural;
-    unsigned own = main_mask(count, &contested, &latin_plural), prev = 0;
+    unsigned own = main_mask(count, &contested, &latin_plural), prev = 0, outer = 0, inner = 0;
     unsigned own_group = (unsigned)__builtin_ctz(own);
     /* Latin has the most letters: a run may be inside its words */
     unsigned glue_mask = latin_plural ? ~1u : ~own & ~1u;
@@ -242,14 +260,14 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
             continue;
         /* the bulk of the text: nothing to see but 【】《》 */
         if (g == own_group && !contested && !(b == 0xE3 && i + 1 < len && buf[i + 1] == 0x80)) {
-            if (prev & ~own & glue_mask)
+            if (prev != own && ((prev & ~own & glue_mask) || inside_step(own, prev, &outer, &inner)))
                 return 1; /* "九游会call": a minor group glued to a word's start */
             prev = own;
             continue;
         }
         if (g == 0) { /* a Latin letter, as lead_bits has it, below */
             if (prev != 1u) {
-                if (prev && ((1u | prev) & glue_mask))
+                if ((prev && ((1u | prev) & glue_mask)) || inside_step(1u, prev, &outer, &inner))
                     return 1;
                 if ((contested || !(own & 1u)) && lexicon_start(buf, i, len, user))
                     return 1;
@@ -264,6 +282,8 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
         unsigned bits = lead_bits(buf, i, len);
         if (bits && prev && bits != prev && ((bits | prev) & glue_mask))
             return 1; /* "sho광주": a minor group glued; Latin gluing is left to entries */
+        if (bits && bits != prev && inside_step(bits, prev, &outer, &inner))
+            return 1;
         /* Entries glue to names in compounds ("수원콜걸", "香港六合彩"): in the
          * scripts that write them without spaces, looked for at each letter
          * of a minor group; elsewhere at its words' starts. */
