@@ -77,18 +77,21 @@ void mf_spam_scratch_free(mf_spam_scratch *s)
 }
 
 /* The own groups of the window as a bit mask, 0 when it has too few letters
- * to tell; letters that entries or contacts cover, and those of the groups
- * in `inside` (all in runs inside other scripts' words), do not count. */
-static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, unsigned inside,
-                           int *own, size_t *own_weight, size_t *other_weight, int *latin_plural)
+ * to tell; letters that entries or contacts cover, and those in runs
+ * inside other scripts' words (`inside`, by group), do not count. */
+static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n,
+                           const size_t inside[MF_G_COUNT], int *own, size_t *own_weight,
+                           size_t *other_weight, int *latin_plural)
 {
     size_t weight[MF_G_COUNT] = {0};
     for (size_t i = 0; i < n; i++) {
         if (!covered[i]) /* promotional words say nothing of the text's own script */
             weight[g[i]] += cjk(g[i]) ? 2 : 1;
     }
-    for (int k = MF_G_LATIN; k < MF_G_COUNT; k++)
-        weight[k] = inside & 1u << k ? 0 : weight[k];
+    for (int k = MF_G_LATIN; k < MF_G_COUNT; k++) {
+        size_t out = inside[k] * (cjk(k) ? 2 : 1);
+        weight[k] = weight[k] > out ? weight[k] - out : 0;
+    }
     /* Kanji and kana are one text: Japanese, or Chinese with a Japanese name. */
     weight[MF_G_HAN] += weight[MF_G_KANA];
     weight[MF_G_KANA] = 0;
@@ -395,7 +398,8 @@ static void space_runs(const spam_window *w)
 static int find_own(mf_spam_scratch *s, spam_window *w)
 {
     size_t mine, others;
-    unsigned inside = mf_spam_inside_groups(w);
+    size_t inside[MF_G_COUNT];
+    mf_spam_inside_letters(w, inside);
     w->own_mask = own_groups(w->g, w->covered, w->n, inside, &w->own, &mine, &others,
                              &w->latin_plural);
     if (!w->own_mask || others * CONTESTED > mine) { /* a short line, or a long run */

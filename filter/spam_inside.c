@@ -2,6 +2,8 @@
  * middle, so a run with letters of one script on both sides is injected
  * ("sho광주출장마사지otings"), and says which script is the text's even
  * where it has more letters than the text around it ("Poยาปลุกเซ็กส์kazywanie"). */
+#include <string.h>
+
 #include "charclass.h"
 #include "spam_window.h"
 
@@ -38,17 +40,52 @@ static int latin_shape(const spam_window *w, const mf_run *run)
     return 0;
 }
 
-/* Latin inside the words of a script written with spaces that is not
- * Korean (which glues its particles to Latin names: "오래된XID의"). */
-static int latin_may_be_inside(int outer)
+/* Whether the run has several words, none of them an acronym: Korean glues
+ * its particles to a Latin name ("오래된XID의"), Thai its words ("ဒီwidgetကို"
+ * in Burmese), but not to a phrase ("무cheap jordans시"); "DNS resolver" is
+ * a term. */
+static int latin_phrase(const spam_window *w, const mf_run *run)
 {
-    return !spaceless(outer) && outer != MF_G_HANGUL && outer != MF_G_LATIN;
+    int blanks = 0;
+    size_t capitals = 0;
+    for (size_t i = run->start; i < run->end; i++) {
+        if (blank(w->c[i].cp))
+            blanks = 1;
+        if (w->g[i] != MF_G_LATIN) {
+            capitals = 0;
+            continue;
+        }
+        capitals = mf_spam_not_capital(w->c[i].cp) ? 0 : capitals + 1;
+        if (capitals >= 2)
+            return 0;
+    }
+    return blanks;
+}
+
+/* Latin inside the words of a script written with spaces; in Korean and
+ * the scripts of Thai and its neighbours, a phrase only. Han and kana text
+ * glues Latin code and names to its words on both sides. */
+static int latin_inside(const spam_window *w, const mf_run *run, int outer)
+{
+    if (outer == MF_G_HANGUL || outer == MF_G_SEA)
+        return latin_phrase(w, run);
+    return !spaceless(outer) && outer != MF_G_LATIN && latin_shape(w, run);
+}
+
+/* Whether the run has letters of another script than Latin and `outer`
+ * ("ცხAG真人必利勁რილის"): it is judged by those. */
+static int not_all_latin(const spam_window *w, const mf_run *run, int outer)
+{
+    for (size_t i = run->start; i < run->end; i++)
+        if (w->g[i] != MF_G_NONE && w->g[i] != MF_G_LATIN && !same_script(w->g[i], outer))
+            return 1;
+    return 0;
 }
 
 int mf_spam_inside_shape(const spam_window *w, const mf_run *run, int outer)
 {
-    if (run->group == MF_G_LATIN)
-        return latin_may_be_inside(outer) && latin_shape(w, run);
+    if (run->group == MF_G_LATIN && !not_all_latin(w, run, outer))
+        return latin_inside(w, run, outer);
     return run->letters >= (homoglyphs(outer, run->group) ? HOMOGLYPH_MIN : STRUCTURAL_MIN) &&
            !all_hiragana(w, run);
 }
@@ -73,9 +110,10 @@ static int inside_of(const spam_window *v, const mf_run *run, int outer)
     return one_word(v, run->start, run->end) && mf_spam_inside_shape(v, run, outer);
 }
 
-unsigned mf_spam_inside_groups(const spam_window *w)
+void mf_spam_inside_letters(const spam_window *w, size_t inside[MF_G_COUNT])
 {
-    size_t all[MF_G_COUNT] = {0}, inside[MF_G_COUNT] = {0};
+    size_t all[MF_G_COUNT] = {0};
+    memset(inside, 0, MF_G_COUNT * sizeof *inside);
     for (size_t i = 0; i < w->n; i++)
         all[w->g[i]]++;
     for (size_t i = 1; i < w->n; i++) {
@@ -97,12 +135,10 @@ unsigned mf_spam_inside_groups(const spam_window *w)
                 inside[w->g[k]] += foreign(&v, k);
         i = run.end > i ? run.end - 1 : i;
     }
-    unsigned mask = 0;
-    for (int k = MF_G_LATIN; k < MF_G_COUNT; k++)
-        mask |= all[k] && inside[k] == all[k] ? 1u << k : 0;
-    /* kanji and kana are one text: both inside, or neither */
-    unsigned cjk_pair = 1u << MF_G_HAN | 1u << MF_G_KANA;
-    if ((all[MF_G_HAN] && !(mask & 1u << MF_G_HAN)) || (all[MF_G_KANA] && !(mask & 1u << MF_G_KANA)))
-        mask &= ~cjk_pair;
-    return mask;
+    inside[MF_G_NONE] = 0;
+    /* Kanji and kana are one text, which glues its words to Latin code
+     * ("TABLE DATA項目に対する…dumpId"): they leave the count only when
+     * none of them is outside such runs. */
+    if (inside[MF_G_HAN] != all[MF_G_HAN] || inside[MF_G_KANA] != all[MF_G_KANA])
+        inside[MF_G_HAN] = inside[MF_G_KANA] = 0;
 }

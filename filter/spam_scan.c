@@ -208,7 +208,7 @@ size_t mf_spam_groups(const uint8_t *buf, size_t len)
 
 /* Follows the runs glued into a word: a letter of group `bits` after one of
  * `prev` (0 past a blank or a digit). True when a run of one group that
- * began glued to a word of a spaced script ends glued to the same script:
+ * began glued to a word of a script but Han's ends glued to the same one:
  * a run inside a word ("sho광주 출장otings"), whichever group has more
  * letters. */
 static int inside_step(unsigned bits, unsigned prev, unsigned *outer, unsigned *inner)
@@ -219,7 +219,7 @@ static int inside_step(unsigned bits, unsigned prev, unsigned *outer, unsigned *
     }
     if (*inner && bits == *outer && prev == *inner)
         return 1;
-    *outer = prev & SPACELESS_BITS ? 0 : prev;
+    *outer = prev & 1u << 9 ? 0 : prev; /* Han and kana glue to anything */
     *inner = *outer ? bits : 0;
     return 0;
 }

@@ -116,9 +116,10 @@ void mf_spam_grow_run(const spam_window *w, mf_run *run);
  * length, or 0. */
 size_t mf_spam_contact_token(const spam_window *w, size_t i, int *strong);
 
-/* spam_inside.c: the groups all of whose letters are in runs inside the
- * words of another script (the text's, whatever their weight), as a mask. */
-unsigned mf_spam_inside_groups(const spam_window *w);
+/* spam_inside.c: the letters of each group that are in runs inside the
+ * words of another script (which is the text's, whatever their weight);
+ * Han and kana only when all of theirs are. */
+void mf_spam_inside_letters(const spam_window *w, size_t inside[MF_G_COUNT]);
 
 /* spam_inside.c: whether a run inside a word of the script `outer` is spam
  * by its shape alone (its letters, not its words). */
