@@ -31,6 +31,9 @@
 /* Characters each side of the word a run is glued to, looked up for
  * promotional entries (they match across words: "jual ijazah"). */
 #define GLUE_CONTEXT 24
+/* Uncovered Han a line needs to be Chinese text (spam.h has the
+ * hiragana). */
+#define CHINESE_HAN_MIN 4
 /* Tokens of Latin letters that make the Latin of a window prose. */
 #define LATIN_PROSE_TOKENS 3
 
@@ -392,6 +395,39 @@ static void space_runs(const spam_window *w)
     }
 }
 
+/* Han with kana that promotional entries cover, and no other kana: a
+ * Japanese entry in Chinese text ("节区大小ライブカジノ"), whose kana are
+ * then another script. Japanese prose has kana of its own (particles),
+ * and a short line of kanji may be a Japanese label ("パチンコ店"). */
+static int chinese_text(mf_spam_scratch *s, spam_window *w, size_t *mine, size_t *others)
+{
+    size_t kana = 0, hiragana = 0, han = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        kana += w->g[i] == MF_G_KANA;
+        hiragana += w->c[i].cp >= 0x3041 && w->c[i].cp <= 0x309F;
+    }
+    if (!kana || hiragana > MF_SPAM_HIRAGANA_MAX)
+        return MF_OK;
+    if (!w->whole) {
+        int rc = mf_spam_cover(s, w, 0, w->n);
+        if (rc != MF_OK)
+            return rc;
+        mf_spam_cover_contacts(w);
+        w->whole = 1;
+    }
+    for (size_t i = 0; i < w->n; i++) {
+        if (w->g[i] == MF_G_KANA && w->covered[i] != ENTRY)
+            return MF_OK;
+        han += w->g[i] == MF_G_HAN && !w->covered[i];
+    }
+    if (han < CHINESE_HAN_MIN)
+        return MF_OK;
+    w->own_mask = 1u << MF_G_HAN;
+    *mine = 2 * han;
+    *others = 2 * kana;
+    return MF_OK;
+}
+
 /* The window's own script. Where other scripts weigh much (a short line,
  * a long run), promotional words and contacts are left out of the count
  * first: they must not make a line of spam look like its own text. */
@@ -410,6 +446,11 @@ static int find_own(mf_spam_scratch *s, spam_window *w)
         w->whole = 1;
         w->own_mask = own_groups(w->g, w->covered, w->n, inside, &w->own, &mine, &others,
                                  &w->latin_plural);
+    }
+    if (w->own == MF_G_HAN && (w->own_mask & 1u << MF_G_KANA)) {
+        int rc = chinese_text(s, w, &mine, &others);
+        if (rc != MF_OK)
+            return rc;
     }
     w->dominant = mine >= 2 * others;
     return MF_OK;

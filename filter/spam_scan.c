@@ -236,10 +236,11 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
         return 0;
     size_t count[16], digits = 0;
     count_groups(buf, len, count);
-    if (taking_part(count) < 2)
+    if (taking_part(count) < 2 && !(count[9] && mf_spam_kana_in_han(buf, len)))
         return 0;
     int contested, latin_plural;
     unsigned own = main_mask(count, &contested, &latin_plural), prev = 0, outer = 0, inner = 0;
+    int kana = 0;
     unsigned own_group = (unsigned)__builtin_ctz(own);
     /* Latin has the most letters: a run may be inside its words */
     unsigned glue_mask = latin_plural ? ~1u : ~own & ~1u;
@@ -259,6 +260,13 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
         if (g == 14) /* a continuation byte */
             continue;
         /* the bulk of the text: nothing to see but 【】《》 */
+        /* Kana in a text of Han may be a Japanese entry in Chinese
+         * ("节区大小ライブカジノ"): looked for where the kana begin. */
+        int was_kana = kana;
+        kana = b == 0xE3 && own_group == 9 && i + 1 < len && buf[i + 1] >= 0x81 &&
+               buf[i + 1] <= 0x83;
+        if (kana && !was_kana && !contested && lexicon_start(buf, i, len, user))
+            return 1;
         if (g == own_group && !contested && !(b == 0xE3 && i + 1 < len && buf[i + 1] == 0x80)) {
             if (prev != own && ((prev & ~own & glue_mask) || inside_step(own, prev, &outer, &inner)))
                 return 1; /* "九游会call": a minor group glued to a word's start */
