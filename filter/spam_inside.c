@@ -40,13 +40,13 @@ static int latin_shape(const spam_window *w, const mf_run *run)
     return 0;
 }
 
-/* Whether the run has several words, none of them an acronym: Korean glues
- * its particles to a Latin name ("오래된XID의"), Thai its words ("ဒီwidgetကို"
- * in Burmese), but not to a phrase ("무cheap jordans시"); "DNS resolver" is
- * a term. */
+/* Whether the run has several words, one in lower case, none an acronym:
+ * Korean glues its particles to a Latin name ("오래된XID의", "하려면Google
+ * Drive에서"), Thai its words ("ဒီwidgetကို" in Burmese), but not to a
+ * phrase ("무cheap jordans시"); "DNS resolver" is a term. */
 static int latin_phrase(const spam_window *w, const mf_run *run)
 {
-    int blanks = 0;
+    int blanks = 0, lower_word = 0;
     size_t capitals = 0;
     for (size_t i = run->start; i < run->end; i++) {
         if (blank(w->c[i].cp))
@@ -55,11 +55,13 @@ static int latin_phrase(const spam_window *w, const mf_run *run)
             capitals = 0;
             continue;
         }
-        capitals = mf_spam_not_capital(w->c[i].cp) ? 0 : capitals + 1;
+        int lower = mf_spam_not_capital(w->c[i].cp);
+        lower_word |= lower && (i == run->start || w->g[i - 1] != MF_G_LATIN);
+        capitals = lower ? 0 : capitals + 1;
         if (capitals >= 2)
             return 0;
     }
-    return blanks;
+    return blanks && lower_word;
 }
 
 /* Latin inside the words of a script written with spaces; in Korean and
@@ -110,6 +112,24 @@ static int inside_of(const spam_window *v, const mf_run *run, int outer)
     return one_word(v, run->start, run->end) && mf_spam_inside_shape(v, run, outer);
 }
 
+/* Tokens (between blanks) of two Latin letters or more and nothing else. */
+static size_t latin_words(const spam_window *w)
+{
+    size_t words = 0, letters = 0;
+    int pure = 1;
+    for (size_t i = 0; i <= w->n; i++) {
+        if (i == w->n || blank(w->c[i].cp) || line_end(w->c[i].cp)) {
+            words += pure && letters >= 2;
+            letters = 0;
+            pure = 1;
+        } else {
+            letters += w->g[i] == MF_G_LATIN;
+            pure &= w->g[i] == MF_G_LATIN;
+        }
+    }
+    return words;
+}
+
 void mf_spam_inside_letters(const spam_window *w, size_t inside[MF_G_COUNT])
 {
     size_t all[MF_G_COUNT] = {0};
@@ -136,6 +156,8 @@ void mf_spam_inside_letters(const spam_window *w, size_t inside[MF_G_COUNT])
         i = run.end > i ? run.end - 1 : i;
     }
     inside[MF_G_NONE] = 0;
+    if (latin_words(w) < 2) /* no prose in Latin around them: "pip安装numpy" */
+        inside[MF_G_HAN] = inside[MF_G_KANA] = 0;
     /* Kanji and kana are one text, which glues its words to Latin code
      * ("TABLE DATA項目に対する…dumpId"): they leave the count only when
      * none of them is outside such runs. */
