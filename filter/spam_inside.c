@@ -133,6 +133,7 @@ static size_t latin_words(const spam_window *w)
 void mf_spam_inside_letters(const spam_window *w, size_t inside[MF_G_COUNT])
 {
     size_t all[MF_G_COUNT] = {0};
+    int han_in_latin = 0;
     memset(inside, 0, MF_G_COUNT * sizeof *inside);
     for (size_t i = 0; i < w->n; i++)
         all[w->g[i]]++;
@@ -150,13 +151,15 @@ void mf_spam_inside_letters(const spam_window *w, size_t inside[MF_G_COUNT])
         v.own_mask = 1u << outer;
         mf_run run = {i, i, g, g, 0, 0, 0};
         mf_spam_grow_run(&v, &run);
-        if (inside_of(&v, &run, outer))
+        if (inside_of(&v, &run, outer)) {
             for (size_t k = run.start; k < run.end; k++)
                 inside[w->g[k]] += foreign(&v, k);
+            han_in_latin |= outer == MF_G_LATIN && cjk(g) && g != MF_G_HANGUL;
+        }
         i = run.end > i ? run.end - 1 : i;
     }
     inside[MF_G_NONE] = 0;
-    if (latin_words(w) < 2) /* no prose in Latin around them: "pip安装numpy" */
+    if (han_in_latin && latin_words(w) < 2) /* no prose in Latin around: "pip安装numpy" */
         inside[MF_G_HAN] = inside[MF_G_KANA] = 0;
     /* Kanji and kana are one text, which glues its words to Latin code
      * ("TABLE DATA項目に対する…dumpId"): they leave the count only when
