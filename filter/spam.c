@@ -446,6 +446,15 @@ static int find_own(mf_spam_scratch *s, spam_window *w)
         w->whole = 1;
         w->own_mask = own_groups(w->g, w->covered, w->n, inside, &w->own, &mine, &others,
                                  &w->latin_plural);
+    } else if (w->own == MF_G_LATIN && others) {
+        /* Latin promotional words make Latin the own script of text in
+         * another with code in it ("GStreamer 오류: casino sites … 클럭") */
+        int rc = mf_spam_cover(s, w, 0, w->n);
+        if (rc != MF_OK)
+            return rc;
+        w->whole = 1;
+        w->own_mask = own_groups(w->g, w->covered, w->n, inside, &w->own, &mine, &others,
+                                 &w->latin_plural);
     }
     if (w->own == MF_G_HAN && (w->own_mask & 1u << MF_G_KANA)) {
         int rc = chinese_text(s, w, &mine, &others);
