@@ -22,6 +22,9 @@
 /* Letters the window's own script needs for it to say anything (Han, kana
  * and Hangul count twice: a syllable says as much as a short word). */
 #define OWN_WEIGHT_MIN 6
+/* and beside promotional words, which are not its own: a short line with
+ * spam longer than itself ("DLLTOOL име     : %s 휴대폰소액결제현금화") */
+#define OWN_WEIGHT_BESIDE_ENTRIES 3
 /* A run glued to a word on one side only must be this long, with prose
  * going on past a blank on its other side ("the포커 의 신 rampage"): a
  * native word glued to an identifier ("Anchorsの設定") is short or ends
@@ -87,9 +90,11 @@ static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n,
                            size_t *other_weight, int *latin_plural)
 {
     size_t weight[MF_G_COUNT] = {0};
+    int promotional = 0;
     for (size_t i = 0; i < n; i++) {
         if (!covered[i]) /* promotional words say nothing of the text's own script */
             weight[g[i]] += cjk(g[i]) ? 2 : 1;
+        promotional |= covered[i] == ENTRY && g[i] != MF_G_NONE;
     }
     for (int k = MF_G_LATIN; k < MF_G_COUNT; k++) {
         size_t out = inside[k] * (cjk(k) ? 2 : 1);
@@ -110,7 +115,7 @@ static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n,
     *latin_plural &= best != MF_G_LATIN;
     *own = best;
     *own_weight = *other_weight = 0;
-    if (weight[best] < OWN_WEIGHT_MIN)
+    if (weight[best] < (promotional ? OWN_WEIGHT_BESIDE_ENTRIES : OWN_WEIGHT_MIN))
         return 0;
     unsigned mask = 1u << best;
     if (best == MF_G_KANA || best == MF_G_HAN)
