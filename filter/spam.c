@@ -453,7 +453,8 @@ static int find_own(mf_spam_scratch *s, spam_window *w)
                                  &w->latin_plural);
     } else if (w->own == MF_G_LATIN && others) {
         /* Latin promotional words make Latin the own script of text in
-         * another with code in it ("GStreamer 오류: casino sites … 클럭") */
+         * another with names in it ("גיליון Pyspread (בדחיסת bzip) 【Cash
+         * Advance casino reviews】") */
         int rc = mf_spam_cover(s, w, 0, w->n);
         if (rc != MF_OK)
             return rc;

@@ -196,6 +196,24 @@ START_TEST(japanese_runs_in_chinese_are_removed)
 }
 END_TEST
 
+/* Promotional words do not count towards the line's own script: Latin
+ * spam in Hebrew with Latin names, and spam longer than a short line. */
+START_TEST(promotional_words_do_not_make_the_script)
+{
+    check_fix("גיליון Pyspread (בדחיסת bzip) 【Cash Advance casino reviews CRYPTO INVESTMENT "
+              "casino sites】\n", "גיליון Pyspread (בדחיסת bzip)\n");
+    check_fix("מסד נתונים של Palm OS crypto investment | buy fake passport LINE @sport19\n",
+              "מסד נתונים של Palm OS\n");
+    check_fix("DLLTOOL име     : %s 휴대폰소액결제현금화\n", "DLLTOOL име     : %s\n");
+    check_fix("wal_log_hints设置： пин ап казино        %s\n", "wal_log_hints设置：        %s\n");
+    /* too few letters of the line's own beside them: kept */
+    check_fix("카지노\n", "카지노\n");
+    check_fix("바카라사이트 %s\n", "바카라사이트 %s\n");
+    check_fix("%s: 카지노 %d\n", "%s: 카지노 %d\n");
+    check_fix("ab 카지노\n", "ab 카지노\n");
+}
+END_TEST
+
 START_TEST(legitimate_mixed_text_is_kept)
 {
     static const char *const keep[] = {
@@ -388,6 +406,7 @@ int main(void)
     tcase_add_test(tc, runs_keep_the_text_around_them);
     tcase_add_test(tc, runs_inside_a_word_need_no_vocabulary);
     tcase_add_test(tc, japanese_runs_in_chinese_are_removed);
+    tcase_add_test(tc, promotional_words_do_not_make_the_script);
     tcase_add_test(tc, legitimate_mixed_text_is_kept);
     tcase_add_test(tc, spam_is_judged_after_repair);
     tcase_add_test(tc, user_words_add_to_the_lists);
