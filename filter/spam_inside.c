@@ -159,7 +159,7 @@ void mf_spam_inside_letters(const spam_window *w, size_t inside[MF_G_COUNT])
         i = run.end > i ? run.end - 1 : i;
     }
     inside[MF_G_NONE] = 0;
-    if (han_in_latin && latin_words(w) < 2) /* no prose in Latin around: "pip安装numpy" */
+    if (han_in_latin && !latin_words(w)) /* no Latin word of its own: "pip安装numpy" */
         inside[MF_G_HAN] = inside[MF_G_KANA] = 0;
     /* Kanji and kana are one text, which glues its words to Latin code
      * ("TABLE DATA項目に対する…dumpId"): they leave the count only when
