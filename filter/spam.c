@@ -22,10 +22,9 @@
 /* Letters the window's own script needs for it to say anything (Han, kana
  * and Hangul count twice: a syllable says as much as a short word). */
 #define OWN_WEIGHT_MIN 6
-/* Fewest letters of a structural (vocabulary-free) run; three where the two
- * scripts share look-alike letters (a lone Cyrillic а in a Latin word). */
-#define STRUCTURAL_MIN 2
-#define HOMOGLYPH_MIN 3
+/* and beside promotional words, which are not its own: a short line with
+ * spam longer than itself ("DLLTOOL име     : %s 휴대폰소액결제현금화") */
+#define OWN_WEIGHT_BESIDE_ENTRIES 3
 /* A run glued to a word on one side only must be this long, with prose
  * going on past a blank on its other side ("the포커 의 신 rampage"): a
  * native word glued to an identifier ("Anchorsの設定") is short or ends
@@ -35,6 +34,9 @@
 /* Characters each side of the word a run is glued to, looked up for
  * promotional entries (they match across words: "jual ijazah"). */
 #define GLUE_CONTEXT 24
+/* Uncovered Han a line needs to be Chinese text (spam.h has the
+ * hiragana). */
+#define CHINESE_HAN_MIN 4
 /* Tokens of Latin letters that make the Latin of a window prose. */
 #define LATIN_PROSE_TOKENS 3
 
@@ -81,14 +83,22 @@ void mf_spam_scratch_free(mf_spam_scratch *s)
 }
 
 /* The own groups of the window as a bit mask, 0 when it has too few letters
- * to tell; letters that entries or contacts cover do not count. */
-static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, int *own,
-                           size_t *own_weight, size_t *other_weight, int *latin_plural)
+ * to tell; letters that entries or contacts cover, and those in runs
+ * inside other scripts' words (`inside`, by group), do not count. */
+static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n,
+                           const size_t inside[MF_G_COUNT], int *own, size_t *own_weight,
+                           size_t *other_weight, int *latin_plural)
 {
     size_t weight[MF_G_COUNT] = {0};
+    int promotional = 0;
     for (size_t i = 0; i < n; i++) {
         if (!covered[i]) /* promotional words say nothing of the text's own script */
             weight[g[i]] += cjk(g[i]) ? 2 : 1;
+        promotional |= covered[i] == ENTRY && g[i] != MF_G_NONE;
+    }
+    for (int k = MF_G_LATIN; k < MF_G_COUNT; k++) {
+        size_t out = inside[k] * (cjk(k) ? 2 : 1);
+        weight[k] = weight[k] > out ? weight[k] - out : 0;
     }
     /* Kanji and kana are one text: Japanese, or Chinese with a Japanese name. */
     weight[MF_G_HAN] += weight[MF_G_KANA];
@@ -105,7 +115,7 @@ static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, i
     *latin_plural &= best != MF_G_LATIN;
     *own = best;
     *own_weight = *other_weight = 0;
-    if (weight[best] < OWN_WEIGHT_MIN)
+    if (weight[best] < (promotional ? OWN_WEIGHT_BESIDE_ENTRIES : OWN_WEIGHT_MIN))
         return 0;
     unsigned mask = 1u << best;
     if (best == MF_G_KANA || best == MF_G_HAN)
@@ -121,14 +131,7 @@ static unsigned own_groups(const uint8_t *g, const uint8_t *covered, size_t n, i
 /* A letter of prose beside a run: lowercase, or of a caseless script. */
 static int prose_letter(const spam_window *w, size_t i)
 {
-    if (!own_letter(w, i))
-        return 0;
-    uint32_t cp = w->c[i].cp;
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z';
-    mf_class cl = mf_char_class(cp);
-    return cl != MF_CL_L1_UPPER && cl != MF_CL_LX_UPPER && cl != MF_CL_GREEK_UPPER &&
-           cl != MF_CL_CYR_UPPER;
+    return own_letter(w, i) && mf_spam_not_capital(w->c[i].cp);
 }
 
 /* Tokens (between blanks) of Latin letters only, two at least (with lower,
@@ -160,13 +163,6 @@ static int prose_after(const spam_window *w, size_t i, int step)
     if (i >= w->n || line_end(w->c[i].cp))
         return latin_tokens(w, 1) >= LATIN_PROSE_TOKENS;
     return blank(w->c[i].cp) && prose_letter(w, i + (size_t)step);
-}
-
-static int homoglyphs(int a, int b)
-{
-    int la = a == MF_G_LATIN || a == MF_G_GREEK || a == MF_G_CYRILLIC;
-    int lb = b == MF_G_LATIN || b == MF_G_GREEK || b == MF_G_CYRILLIC;
-    return la && lb;
 }
 
 /* A word of an edge of a Latin run that no entry covers is a word of the
@@ -259,7 +255,7 @@ static int structural(const spam_window *w, const mf_run *run)
 static int inside_word(const spam_window *w, const mf_run *run)
 {
     return run->start > 0 && own_letter(w, run->start - 1) && own_letter(w, run->end) &&
-           structural(w, run) &&
+           mf_spam_inside_shape(w, run, w->own) &&
            (prose_letter(w, run->start - 1) || prose_letter(w, run->end));
 }
 
@@ -404,21 +400,72 @@ static void space_runs(const spam_window *w)
     }
 }
 
+/* Han with kana that promotional entries cover, and no other kana: a
+ * Japanese entry in Chinese text ("节区大小ライブカジノ"), whose kana are
+ * then another script. Japanese prose has kana of its own (particles),
+ * and a short line of kanji may be a Japanese label ("パチンコ店"). */
+static int chinese_text(mf_spam_scratch *s, spam_window *w, size_t *mine, size_t *others)
+{
+    size_t kana = 0, hiragana = 0, han = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        kana += w->g[i] == MF_G_KANA;
+        hiragana += w->c[i].cp >= 0x3041 && w->c[i].cp <= 0x309F;
+    }
+    if (!kana || hiragana > MF_SPAM_HIRAGANA_MAX)
+        return MF_OK;
+    if (!w->whole) {
+        int rc = mf_spam_cover(s, w, 0, w->n);
+        if (rc != MF_OK)
+            return rc;
+        mf_spam_cover_contacts(w);
+        w->whole = 1;
+    }
+    for (size_t i = 0; i < w->n; i++) {
+        if (w->g[i] == MF_G_KANA && w->covered[i] != ENTRY)
+            return MF_OK;
+        han += w->g[i] == MF_G_HAN && !w->covered[i];
+    }
+    if (han < CHINESE_HAN_MIN)
+        return MF_OK;
+    w->own_mask = 1u << MF_G_HAN;
+    *mine = 2 * han;
+    *others = 2 * kana;
+    return MF_OK;
+}
+
 /* The window's own script. Where other scripts weigh much (a short line,
  * a long run), promotional words and contacts are left out of the count
  * first: they must not make a line of spam look like its own text. */
 static int find_own(mf_spam_scratch *s, spam_window *w)
 {
     size_t mine, others;
-    w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others, &w->latin_plural);
+    size_t inside[MF_G_COUNT];
+    mf_spam_inside_letters(w, inside);
+    w->own_mask = own_groups(w->g, w->covered, w->n, inside, &w->own, &mine, &others,
+                             &w->latin_plural);
     if (!w->own_mask || others * CONTESTED > mine) { /* a short line, or a long run */
         int rc = mf_spam_cover(s, w, 0, w->n);
         if (rc != MF_OK)
             return rc;
         mf_spam_cover_contacts(w);
         w->whole = 1;
-        w->own_mask = own_groups(w->g, w->covered, w->n, &w->own, &mine, &others,
+        w->own_mask = own_groups(w->g, w->covered, w->n, inside, &w->own, &mine, &others,
                                  &w->latin_plural);
+    } else if (w->own == MF_G_LATIN && others) {
+        /* Latin promotional words make Latin the own script of text in
+         * another with names in it ("גיליון Pyspread (בדחיסת bzip) 【Cash
+         * Advance casino reviews】") */
+        int rc = mf_spam_cover(s, w, 0, w->n);
+        if (rc != MF_OK)
+            return rc;
+        w->whole = 1;
+        w->own_mask = own_groups(w->g, w->covered, w->n, inside, &w->own, &mine, &others,
+                                 &w->latin_plural);
+    }
+    if (w->own == MF_G_HAN && (w->own_mask & 1u << MF_G_KANA)) {
+        int rc = chinese_text(s, w, &mine, &others);
+        if (rc != MF_OK)
+            return rc;
     }
     w->dominant = mine >= 2 * others;
     return MF_OK;
@@ -445,16 +492,6 @@ static int setup(mf_spam_scratch *s, spam_window *w)
     return find_own(s, w);
 }
 
-/* Hiragana is the grammar of Japanese, glued to the Latin words it
- * speaks of ("getsocknameもしくはlisten"): never a run of spam. */
-static int all_hiragana(const spam_window *w, const mf_run *run)
-{
-    for (size_t i = run->start; i < run->end; i++)
-        if (w->g[i] != MF_G_NONE && !(w->c[i].cp >= 0x3041 && w->c[i].cp <= 0x309F))
-            return 0;
-    return 1;
-}
-
 /* Where Latin has the most letters but not enough to be the window's own
  * (code and names in CJK text, or a long run in a short line), runs inside
  * its words are still spam if the Latin is prose ("negat시알리스ive"). */
@@ -469,7 +506,7 @@ static void inside_latin_words(spam_window *w)
             continue;
         mf_run run = {i, i, w->g[i], w->g[i], 0, 0, 0};
         mf_spam_grow_run(w, &run);
-        if (run.letters && inside_word(w, &run) && !all_hiragana(w, &run))
+        if (run.letters && inside_word(w, &run))
             remove_run(w, &run, MF_SPAM_INSIDE_WORD);
         i = run.end > i ? run.end - 1 : i;
     }

@@ -44,6 +44,14 @@ int mf_spam_one_group(const uint8_t *buf, size_t len);
  * has none and cannot tell), for the tests that compare them. */
 int mf_spam_one_group_on(int path, const uint8_t *buf, size_t len);
 
+/* Hiragana a Japanese run in Chinese text may hold ("出会い系"). */
+#define MF_SPAM_HIRAGANA_MAX 4
+
+/* Whether the window has katakana and at most MF_SPAM_HIRAGANA_MAX
+ * hiragana (roughly, by their lead and next bytes): in Han text, kana that
+ * may be a Japanese run in Chinese rather than Japanese prose. */
+int mf_spam_kana_in_han(const uint8_t *buf, size_t len);
+
 /* E0 lead bytes in the window, and in *sea those of Thai, Lao or Tibetan
  * (the next byte B8 or above); the rest are Indic. */
 size_t mf_spam_e0_leads(const uint8_t *buf, size_t len, size_t *sea);

@@ -62,13 +62,43 @@ static int e0_both(const uint8_t *buf, size_t len)
     return sea && indic;
 }
 
+int mf_spam_kana_in_han(const uint8_t *buf, size_t len)
+{
+    size_t hiragana = 0, i = 0;
+    int katakana = 0;
+#ifdef __SSE2__
+    /* per lane, saturating: only "more than MF_SPAM_HIRAGANA_MAX" matters */
+    __m128i hira = _mm_setzero_si128(), kata = hira;
+    for (; i + 17 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(buf + i));
+        __m128i next = _mm_loadu_si128((const __m128i *)(buf + i + 1));
+        __m128i e3 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3));
+        __m128i h = _mm_and_si128(e3, _mm_cmpeq_epi8(next, _mm_set1_epi8((char)0x81)));
+        hira = _mm_adds_epu8(hira, _mm_and_si128(h, _mm_set1_epi8(1)));
+        kata = _mm_or_si128(kata, _mm_and_si128(e3, _mm_cmpeq_epi8(_mm_and_si128(next, _mm_set1_epi8((char)0xFE)),
+                                                                  _mm_set1_epi8((char)0x82))));
+    }
+    __m128i sums = _mm_sad_epu8(hira, _mm_setzero_si128());
+    hiragana = (size_t)(_mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+    katakana = _mm_movemask_epi8(kata) != 0;
+#endif
+    for (; i + 1 < len && hiragana <= MF_SPAM_HIRAGANA_MAX; i++) {
+        hiragana += (buf[i] == 0xE3) & (buf[i + 1] == 0x81);
+        katakana |= (buf[i] == 0xE3) & ((buf[i + 1] & 0xFE) == 0x82);
+    }
+    return katakana && hiragana <= MF_SPAM_HIRAGANA_MAX;
+}
+
 /* The verdict from the smallest and the largest lead of a window (0 for
- * none: the largest is then 0) and its Latin letters. */
+ * none: the largest is then 0) and its Latin letters. Kana in Han text
+ * with few hiragana may be a Japanese run in Chinese: no verdict. */
 static int one_range(const uint8_t *buf, size_t len, uint8_t lo, uint8_t hi, int latin)
 {
     if (hi == 0)
         return 1; /* Latin alone */
     if (latin >= 3 || lead_range(lo) != lead_range(hi))
+        return 0;
+    if (lo == 0xE3 && mf_spam_kana_in_han(buf, len))
         return 0;
     return lo != 0xE0 || !e0_both(buf, len);
 }

@@ -4,10 +4,17 @@
  * before, after and inside it, and the ornaments around it. */
 #include "spam_window.h"
 
-/* Between two letters of one run: blanks, digits, decorations. */
-static int gap_char(uint32_t cp)
+static int gap_percent(const spam_window *w, size_t k)
 {
-    return blank(cp) || digit(cp) || mf_spam_decoration(cp);
+    return w->c[k].cp == '%' && k > 0 && digit(w->c[k - 1].cp);
+}
+
+/* Between two letters of one run: blanks, digits, decorations, and a
+ * percent sign after a digit ("보너스 100%후불"). */
+static int gap_char(const spam_window *w, size_t k)
+{
+    uint32_t cp = w->c[k].cp;
+    return blank(cp) || digit(cp) || mf_spam_decoration(cp) || gap_percent(w, k);
 }
 
 /* A contact starting at i that is a token of its own: it ends at a blank, a
@@ -78,7 +85,7 @@ static void extend_right(const spam_window *w, mf_run *run)
         run->end = j;
         size_t k = j, gap = 0;
         int decorated = 0;
-        for (; k < w->n && gap < GAP_MAX && gap_char(w->c[k].cp); k++) {
+        for (; k < w->n && gap < GAP_MAX && gap_char(w, k); k++) {
             decorated |= mf_spam_decoration(w->c[k].cp) == MF_ORNAMENT;
             gap += !digit(w->c[k].cp);
         }
@@ -88,7 +95,7 @@ static void extend_right(const spam_window *w, mf_run *run)
             j = len ? at : k;
             continue;
         }
-        while (j < w->n && digit(w->c[j].cp)) /* "카지노365" */
+        while (j < w->n && (digit(w->c[j].cp) || gap_percent(w, j))) /* "카지노365", "100%" */
             j++;
         if (j == w->n || !own_letter(w, j))
             run->end = j;

@@ -206,6 +206,48 @@ size_t mf_spam_groups(const uint8_t *buf, size_t len)
     return taking_part(count);
 }
 
+/* Whether an entry begins where kana begins: in Han text with kana and
+ * nothing else, a Japanese run in Chinese ("节区大小ライブカジノ"). */
+static int kana_entry(const uint8_t *buf, size_t len, const mf_trie *user)
+{
+    int kana = 0;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (rough_group[buf[i]] == 14)
+            continue; /* a continuation byte */
+        int k = buf[i] == 0xE3 && buf[i + 1] >= 0x81 && buf[i + 1] <= 0x83;
+        if (k && !kana && lexicon_start(buf, i, len, user))
+            return 1;
+        kana = k;
+    }
+    return 0;
+}
+
+/* Follows the runs glued into a word: a letter of group `bits` after one of
+ * `prev` (0 past a blank or a digit). True when a run of one group that
+ * began glued to a word of a script but Han's ends glued to the same one:
+ * a run inside a word ("sho광주 출장otings"), whichever group has more
+ * letters. */
+typedef struct glued_run {
+    unsigned outer, inner;
+    int spaced; /* a blank or a digit in it */
+} glued_run;
+
+static int inside_step(unsigned bits, unsigned prev, glued_run *r)
+{
+    if (!prev) {
+        r->inner = bits == r->inner ? r->inner : 0;
+        r->spaced = 1;
+        return 0;
+    }
+    /* in Korean and Thai, a Latin run inside a word is a phrase (spam_inside.c) */
+    if (r->inner && bits == r->outer && prev == r->inner)
+        return r->spaced || r->inner != 1u || !(r->outer & SPACELESS_BITS);
+    r->outer = prev & 1u << 9 ? 0 : prev; /* Han and kana glue to anything */
+    r->inner = r->outer ? bits : 0;
+    r->spaced = 0;
+    return 0;
+}
+
 /* A window is worth a look when it has letters of two script groups and
  * something a spam run needs: a letter of a minor group (not the main one,
  * nor Latin) glued to one of another, an ornament, the look of a contact
@@ -219,10 +261,13 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
     size_t count[16], digits = 0;
     count_groups(buf, len, count);
     if (taking_part(count) < 2)
-        return 0;
+        return count[9] && mf_spam_kana_in_han(buf, len) && kana_entry(buf, len, user);
     int contested, latin_plural;
     unsigned own = main_mask(count, &contested, &latin_plural), prev = 0;
+    glued_run glued = {0, 0, 0};
     unsigned own_group = (unsigned)__builtin_ctz(own);
+    /* Japanese prose (many hiragana) is not looked at kana by kana */
+    int kana = 0, kana_check = own_group == 9 && !contested && mf_spam_kana_in_han(buf, len);
     /* Latin has the most letters: a run may be inside its words */
     unsigned glue_mask = latin_plural ? ~1u : ~own & ~1u;
     /* Thai, Lao, Tibetan share E0 with Indic ("आรับโบนัสवेदन"): all E0 is
@@ -241,15 +286,22 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
         if (g == 14) /* a continuation byte */
             continue;
         /* the bulk of the text: nothing to see but 【】《》 */
+        /* Kana in a text of Han may be a Japanese entry in Chinese
+         * ("节区大小ライブカジノ"): looked for where the kana begin. */
+        int was_kana = kana;
+        kana = kana_check && b == 0xE3 && i + 1 < len && buf[i + 1] >= 0x81 &&
+               buf[i + 1] <= 0x83;
+        if (kana && !was_kana && lexicon_start(buf, i, len, user))
+            return 1;
         if (g == own_group && !contested && !(b == 0xE3 && i + 1 < len && buf[i + 1] == 0x80)) {
-            if (prev & ~own & glue_mask)
+            if (prev != own && ((prev & ~own & glue_mask) || inside_step(own, prev, &glued)))
                 return 1; /* "九游会call": a minor group glued to a word's start */
             prev = own;
             continue;
         }
         if (g == 0) { /* a Latin letter, as lead_bits has it, below */
             if (prev != 1u) {
-                if (prev && ((1u | prev) & glue_mask))
+                if ((prev && ((1u | prev) & glue_mask)) || inside_step(1u, prev, &glued))
                     return 1;
                 if ((contested || !(own & 1u)) && lexicon_start(buf, i, len, user))
                     return 1;
@@ -264,6 +316,8 @@ int mf_spam_suspect(const uint8_t *buf, size_t len, const mf_trie *user)
         unsigned bits = lead_bits(buf, i, len);
         if (bits && prev && bits != prev && ((bits | prev) & glue_mask))
             return 1; /* "sho광주": a minor group glued; Latin gluing is left to entries */
+        if (bits && bits != prev && inside_step(bits, prev, &glued))
+            return 1;
         /* Entries glue to names in compounds ("수원콜걸", "香港六合彩"): in the
          * scripts that write them without spaces, looked for at each letter
          * of a minor group; elsewhere at its words' starts. */

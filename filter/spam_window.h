@@ -84,6 +84,22 @@ static inline int same_script(int a, int b)
     return a == b || (cjk(a) && cjk(b) && a != MF_G_HANGUL && b != MF_G_HANGUL);
 }
 
+/* Fewest letters of a structural (vocabulary-free) run; three where the two
+ * scripts share look-alike letters (a lone Cyrillic а in a Latin word). */
+#define STRUCTURAL_MIN 2
+#define HOMOGLYPH_MIN 3
+
+static inline int homoglyphs(int a, int b)
+{
+    int la = a == MF_G_LATIN || a == MF_G_GREEK || a == MF_G_CYRILLIC;
+    int lb = b == MF_G_LATIN || b == MF_G_GREEK || b == MF_G_CYRILLIC;
+    return la && lb;
+}
+
+/* A letter that is lowercase or of a caseless script (prose, not a name
+ * or an acronym), given that cp is a letter. */
+int mf_spam_not_capital(uint32_t cp);
+
 /* ---- evidence ------------------------------------------------------------ */
 
 static inline int spaced_letter(const spam_window *w, size_t i)
@@ -99,6 +115,15 @@ void mf_spam_grow_run(const spam_window *w, mf_run *run);
 /* spam_runs.c: a contact starting at i that is a token of its own; its
  * length, or 0. */
 size_t mf_spam_contact_token(const spam_window *w, size_t i, int *strong);
+
+/* spam_inside.c: the letters of each group that are in runs inside the
+ * words of another script (which is the text's, whatever their weight);
+ * Han and kana only when all of theirs are. */
+void mf_spam_inside_letters(const spam_window *w, size_t inside[MF_G_COUNT]);
+
+/* spam_inside.c: whether a run inside a word of the script `outer` is spam
+ * by its shape alone (its letters, not its words). */
+int mf_spam_inside_shape(const spam_window *w, const mf_run *run, int outer);
 
 /* spam_cover.c: flags ENTRY on the characters of [from, to) that entries
  * cover; MF_OK or MF_ERR_NOMEM. */

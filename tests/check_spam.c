@@ -151,6 +151,69 @@ START_TEST(runs_keep_the_text_around_them)
 }
 END_TEST
 
+/* A run inside a word is spam whatever its words (none of these is in the
+ * lists): whichever script has more letters, and in Latin too where the
+ * text's script is written with spaces (the spam benchmark's held-out
+ * misses). */
+START_TEST(runs_inside_a_word_need_no_vocabulary)
+{
+    /* the run outweighs the words it was pushed into */
+    check_fix("Poยาปลุกเซ็กส์kazywanie nieznalezionych\n", "Pokazywanie nieznalezionych\n");
+    check_fix("Utilisatiยาปลุกเซ็กส์ ไฮโลon : id [-a]\n", "Utilisation : id [-a]\n");
+    check_fix("عرض تقديم开户送彩金 在线看片 欧美色图ي بوربوينت 2007\n", "عرض تقديمي بوربوينت 2007\n");
+    /* Latin inside a word of Cyrillic, Arabic, Greek */
+    check_fix("Сървърът за задачи приема максquick loansимум %d задания\n",
+              "Сървърът за задачи приема максимум %d задания\n");
+    check_fix("عدد البيتات بين بدايmassage kích dụcة عمود و بداية العمود التالي\n",
+              "عدد البيتات بين بداية عمود و بداية العمود التالي\n");
+    check_fix("Εκvideo bokepτέλεση της παρόμοιας εντολής;\n", "Εκτέλεση της παρόμοιας εντολής;\n");
+    /* a Latin phrase inside a Korean or Thai word */
+    check_fix("복수 처리는 GNU gettext 확장 기능입cheap viagra니다\n",
+              "복수 처리는 GNU gettext 확장 기능입니다\n");
+    check_fix("ดาวน์โหลinstant approvalด %sB ใน %s (%sB/s)\n", "ดาวน์โหลด %sB ใน %s (%sB/s)\n");
+    /* ornaments at its edges, a percent after digits, a third script */
+    check_fix("Le mode de focu【ยาทำแท้ง สูตรบาคาร่า】s des fenêtres\n",
+              "Le mode de focus des fenêtres\n");
+    check_fix("too man시알리스 수원콜걸 100%후불y forward references\n",
+              "too many forward references\n");
+    check_fix("--no-table-access-method     ცხAG真人必利勁რილის წვდომის მეთოდები\n",
+              "--no-table-access-method     ცხრილის წვდომის მეთოდები\n");
+}
+END_TEST
+
+/* Kana that the lists cover, in Han text with no kana of its own, is a
+ * Japanese run in Chinese; Japanese text keeps its kana. */
+START_TEST(japanese_runs_in_chinese_are_removed)
+{
+    check_fix("节区大小ライブカジノ:                 %d\n", "节区大小:                 %d\n");
+    check_fix("オンラインスロット套件 %s 需要重新安裝，但還是應您的要求將其強制移除\n",
+              "套件 %s 需要重新安裝，但還是應您的要求將其強制移除\n");
+    check_fix("在过去的 %d 天被验证的消息数ブラックジャック目：%d。\n",
+              "在过去的 %d 天被验证的消息数目：%d。\n");
+    check_fix("カジノ法案\n", "カジノ法案\n");
+    check_fix("パチンコ店\n", "パチンコ店\n");
+    check_fix("カジノ法案が国会で可決された\n", "カジノ法案が国会で可決された\n");
+}
+END_TEST
+
+/* Promotional words do not count towards the line's own script: Latin
+ * spam in Hebrew with Latin names, and spam longer than a short line. */
+START_TEST(promotional_words_do_not_make_the_script)
+{
+    check_fix("גיליון Pyspread (בדחיסת bzip) 【Cash Advance casino reviews CRYPTO INVESTMENT "
+              "casino sites】\n", "גיליון Pyspread (בדחיסת bzip)\n");
+    check_fix("מסד נתונים של Palm OS crypto investment | buy fake passport LINE @sport19\n",
+              "מסד נתונים של Palm OS\n");
+    check_fix("DLLTOOL име     : %s 휴대폰소액결제현금화\n", "DLLTOOL име     : %s\n");
+    check_fix("wal_log_hints设置： пин ап казино        %s\n", "wal_log_hints设置：        %s\n");
+    /* too few letters of the line's own beside them: kept */
+    check_fix("카지노\n", "카지노\n");
+    check_fix("바카라사이트 %s\n", "바카라사이트 %s\n");
+    check_fix("%s: 카지노 %d\n", "%s: 카지노 %d\n");
+    check_fix("ab 카지노\n", "ab 카지노\n");
+}
+END_TEST
+
 START_TEST(legitimate_mixed_text_is_kept)
 {
     static const char *const keep[] = {
@@ -184,6 +247,21 @@ START_TEST(legitimate_mixed_text_is_kept)
          * own alphabet around the Latin letters, not a run inside them. */
         "Тег не потребує локалiзацiї у метафайлах, замiсть цього перекладiть абзаци.\n",
         "a lone homoglyph pаypal stays, and so do 10μm and 5kΩ\n",
+        /* Latin glued inside other scripts' words: code, acronyms, names
+         * and terms in text that lost a space, and Japanese glued to code */
+        "파일을 업로드하려면Google Drive에서 선택하십시오\n",
+        "마지막 체크포인트 제일오래된XID의 DB: %u\n",
+        "ძველესიშენახულიWALფაილი\n",
+        "ଥାଏ। ଏହି ବିକଳ୍ପWMକୁ ସଠିକ ଅବସ୍ଥାର\n",
+        "ကလေးwidgetရဲ့ Y တည်နေရာ\n",
+        "ローカルホストのDNS resolverアドレスとして ADDRESS\n",
+        "TABLE DATA項目に対する不正なテーブルdumpId\n",
+        "pip安装numpy\n",
+        "用pip安装numpy库\n",
+        "getsocknameもしくはlisten\n",
+        "Han和Bopomofo (Han + Bopomofo)\n",
+        "使用Google Chrome浏览器打开\n",
+        "ใช้Google Chromeเปิดไฟล์นี้\n",
     };
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         check_fix(keep[i], keep[i]);
@@ -326,6 +404,9 @@ int main(void)
     tcase_add_test(tc, runs_pushed_into_prose_are_removed);
     tcase_add_test(tc, runs_with_evidence_are_removed);
     tcase_add_test(tc, runs_keep_the_text_around_them);
+    tcase_add_test(tc, runs_inside_a_word_need_no_vocabulary);
+    tcase_add_test(tc, japanese_runs_in_chinese_are_removed);
+    tcase_add_test(tc, promotional_words_do_not_make_the_script);
     tcase_add_test(tc, legitimate_mixed_text_is_kept);
     tcase_add_test(tc, spam_is_judged_after_repair);
     tcase_add_test(tc, user_words_add_to_the_lists);
