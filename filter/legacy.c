@@ -35,6 +35,10 @@ const size_t mf_legacy_pair_count = sizeof mf_legacy_pairs / sizeof *mf_legacy_p
 /* A word kept as it is in a line read otherwise may be in another language
  * (a name, a quotation); that costs this much. */
 #define SWITCH (8 * MF_COST_SCALE)
+/* A word left as it stands in a line read otherwise was written apart from
+ * the rest: rarer than a short word that reads well either way ("ОЕ" for
+ * "не"), so keeping it costs this much. */
+#define KEPT (3 * MF_COST_SCALE)
 /* And a word is read otherwise only when that wins by this much. */
 #define WORD_MARGIN (2 * MF_COST_SCALE)
 /* A word of irregular case, and a symbol inside a word. */
@@ -43,6 +47,13 @@ const size_t mf_legacy_pair_count = sizeof mf_legacy_pairs / sizeof *mf_legacy_p
 /* A letter is native to a language when it costs this much less there than
  * a letter the language never showed. */
 #define NATIVE (1 * MF_COST_SCALE)
+/* A pair of letters a language never wrote; a permutation of letters (KOI8
+ * read as cp1251) or a letter of the wrong alphabet ("pøímo") is full of
+ * them, a real line shows one now and then (a name, a rare word). */
+#define PAIR_UNSEEN (2 * MF_COST_SCALE)
+/* Pairs counted in a word, at most: a list of letters ("áéýúíóþæðö") is
+ * odd in every language and must not weigh as a broken line does. */
+#define PAIR_CAP 3
 
 typedef struct pair_codecs {
     int real, read;
@@ -191,6 +202,15 @@ static int32_t shape_cost(const pair_codecs *p, const mf_char *c, size_t a, size
     return cost;
 }
 
+/* Adds text[0..n)'s costs in the languages given (NULL: all): its letters,
+ * and the pairs of them the language never wrote. */
+static void text_costs(const uint32_t *text, size_t n, const uint16_t *langs, size_t nlangs,
+                       int32_t *costs)
+{
+    mf_language_costs(text, n, langs, nlangs, costs);
+    mf_letter_pair_costs(text, n, langs, nlangs, PAIR_UNSEEN, PAIR_CAP, costs);
+}
+
 static int reserve_text(mf_legacy_scratch *s, size_t n)
 {
     if (n <= s->text_cap)
@@ -212,7 +232,7 @@ static void word_costs(mf_legacy_scratch *s, const pair_codecs *p, const mf_char
     memset(w, 0, mf_lang_count * sizeof *w);
     for (size_t i = a; i < b; i++)
         s->text[i - a] = p ? convert(p, c[i].cp) : c[i].cp;
-    mf_language_costs(s->text, b - a, NULL, mf_lang_count, w);
+    text_costs(s->text, b - a, NULL, mf_lang_count, w);
     for (size_t l = 0; l < mf_lang_count; l++)
         costs[l] += sign * w[l];
 }
@@ -296,7 +316,7 @@ static int mark_words(mf_legacy_scratch *s, size_t pi, mf_char *c, size_t a, siz
             word_costs(s, p, c, i, e, read, 1);
             int32_t other = min_cost(as_is, NULL) + SWITCH;
             int32_t keep = (as_is[lang] < other ? as_is[lang] : other) +
-                           shape_cost(NULL, c, i, e);
+                           shape_cost(NULL, c, i, e) + KEPT;
             int32_t change = read[lang] + shape_cost(p, c, i, e);
             if (change + WORD_MARGIN < keep) {
                 for (size_t k = i; k < e; k++) {
@@ -444,8 +464,8 @@ static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
                 some[nsome++] = (uint16_t)l;
         int32_t *sub_is = s->costs + 2 * mf_lang_count, *sub_read = s->costs + 3 * mf_lang_count;
         memset(sub_is, 0, 2 * mf_lang_count * sizeof *sub_is);
-        mf_language_costs(read, n, some, nsome, sub_read);
-        mf_language_costs(text, n, some, nsome, sub_is);
+        text_costs(read, n, some, nsome, sub_read);
+        text_costs(text, n, some, nsome, sub_is);
         size_t lang = mf_lang_count;
         int32_t cost = INT32_MAX, sub_best = INT32_MAX;
         for (size_t k = 0; k < nsome; k++) {
@@ -466,7 +486,7 @@ static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
             continue;
         if (!full) {
             memset(as_is, 0, mf_lang_count * sizeof *as_is);
-            mf_language_costs(text, n, NULL, mf_lang_count, as_is);
+            text_costs(text, n, NULL, mf_lang_count, as_is);
             full = 1;
         }
         if (cost < min_cost(as_is, NULL) - LINE_MARGIN) {
