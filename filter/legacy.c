@@ -38,7 +38,7 @@ const size_t mf_legacy_pair_count = sizeof mf_legacy_pairs / sizeof *mf_legacy_p
 /* A word left as it stands in a line read otherwise was written apart from
  * the rest: rarer than a short word that reads well either way ("ОЕ" for
  * "не"), so keeping it costs this much. */
-#define KEPT (3 * MF_COST_SCALE)
+#define KEPT (6 * MF_COST_SCALE)
 /* And a word is read otherwise only when that wins by this much. */
 #define WORD_MARGIN (2 * MF_COST_SCALE)
 /* A word of irregular case, and a symbol inside a word. */
@@ -53,7 +53,7 @@ const size_t mf_legacy_pair_count = sizeof mf_legacy_pairs / sizeof *mf_legacy_p
 #define PAIR_UNSEEN (2 * MF_COST_SCALE)
 /* Pairs counted in a word, at most: a list of letters ("áéýúíóþæðö") is
  * odd in every language and must not weigh as a broken line does. */
-#define PAIR_CAP 3
+#define PAIR_CAP 5
 
 typedef struct pair_codecs {
     int real, read;
@@ -142,7 +142,7 @@ static int readable(const pair_codecs *p, const mf_char *c, size_t a, size_t b, 
         uint32_t cp = c[i].cp, r = convert(p, cp);
         if (!r)
             return 0;
-        changes += r != cp && (cp < 0x80 || cp > 0x9F); /* a C1 control alone is no word */
+        changes += r != cp; /* a C1 control too: "premenova\u009D" (a lone one is no word) */
         ascii += cp < 0x80;
         non_letter += !mf_is_letter(cp);
         all_upper &= upper(cp);
