@@ -380,6 +380,8 @@ static void look_at(looker *k, uint32_t cp)
     mf_class c = mf_char_class(cp);
     int latin = c == MF_CL_L1_LOWER || c == MF_CL_L1_UPPER || c == MF_CL_L1_SYMBOL ||
                 c == MF_CL_LX_LOWER || c == MF_CL_LX_UPPER || c == MF_CL_L1_PUNCT;
+    /* A C1 control after a letter: a byte cp1252 leaves undefined (ť). */
+    k->found |= cp <= 0x9F && mf_is_letter(k->prev2) ? LOOK_LATIN : 0;
     k->run = latin ? k->run + 1 : 0;
     k->found |= k->run >= 3 ? LOOK_RUN : 0;
     for (size_t p = 0; latin && !(k->found & LOOK_LATIN) && p < PAIRS; p++) {
@@ -443,9 +445,12 @@ static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
     for (size_t i = a; i < b; i++)
         text[i - a] = c[i].cp;
     memset(s->native, 1, mf_lang_count);
-    for (size_t i = a; i < b; i++) /* a symbol counts inside a word only ("Za¿ó³æ") */
-        if (mf_is_letter(c[i].cp) || (i > a && i + 1 < b && mf_is_letter(c[i - 1].cp) &&
-                                      mf_is_letter(c[i + 1].cp)))
+    /* A symbol counts inside a word only ("Za¿ó³æ"), a C1 control after a
+     * letter ("nájs\u009D"): no language writes either. */
+    for (size_t i = a; i < b; i++)
+        if (mf_is_letter(c[i].cp) || (i > a && mf_is_letter(c[i - 1].cp) &&
+                                      ((i + 1 < b && mf_is_letter(c[i + 1].cp)) ||
+                                       (c[i].cp >= 0x80 && c[i].cp <= 0x9F))))
             native_in(c[i].cp, s->native);
     int32_t *as_is = s->costs, *as_read = s->costs + mf_lang_count;
     int full = 0; /* as_is holds every language */
