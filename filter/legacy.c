@@ -272,8 +272,8 @@ static void native_in(uint32_t cp, uint8_t *native)
         native[l] &= row && row[l] + NATIVE < unseen[l];
 }
 
-/* The line read through p, every word it reads otherwise read so, into
- * out; the languages that write all its letters into s->native +
+/* The line read through p, every word it reads otherwise read so (a lone
+ * letter too: KOI8-U "є" is what tells it from KOI8-R), into out; the languages that write all its letters into s->native +
  * mf_lang_count. Returns the shape and per-letter part of its cost. */
 static int32_t line_reading(mf_legacy_scratch *s, const pair_codecs *p, const mf_char *c,
                             size_t a, size_t b, uint32_t *out)
@@ -290,7 +290,7 @@ static int32_t line_reading(mf_legacy_scratch *s, const pair_codecs *p, const mf
                 chars += convert(p, c[k].cp) != c[k].cp ? PER_LETTER : 0;
         }
         for (size_t k = i; k < end; k++)
-            out[k - a] = how == 1 ? convert(p, c[k].cp) : c[k].cp;
+            out[k - a] = how ? convert(p, c[k].cp) : c[k].cp;
         /* Every letter of the line as read must be one language's. */
         for (size_t k = i; k < end; k++)
             if (how || mf_is_letter(c[k].cp))
