@@ -7,17 +7,16 @@
 /* Pairs weighed together, at most: a word's, or a long word's piece. */
 #define WORD_PAIRS 64
 
-/* A letter's pair key: 1-26 for ASCII letters, 27 on for a letter column;
- * 0 for anything else (it ends a word). */
+/* A letter's pair key: 1-26 for ASCII letters, 27 on for a letter column
+ * (27 + 0xFFFF for a letter no language wrote, whose pairs none wrote
+ * either: "œ" in "przenoœnych"); 0 for anything else (it ends a word). */
 static uint32_t pair_key(uint32_t cp)
 {
     if (cp < 0x80) {
         int a = mf_ascii_letter(cp);
         return a < 0 ? 0 : (uint32_t)a + 1;
     }
-    if (!mf_is_letter(cp) || !mf_own_column(cp) || mf_char_column[cp] == 0xFFFF)
-        return 0;
-    return 27u + mf_char_column[cp];
+    return mf_is_letter(cp) && mf_own_column(cp) ? 27u + mf_char_column[cp] : 0;
 }
 
 /* Adds, per language, unseen for each of the k pairs (their two rows each)
