@@ -273,7 +273,8 @@ static void native_in(uint32_t cp, uint8_t *native)
 }
 
 /* The line read through p, every word it reads otherwise read so (a lone
- * letter too: KOI8-U "є" is what tells it from KOI8-R), into out; the
+ * letter too, but between Latin codecs: KOI8-U "є" is what tells it from
+ * KOI8-R), into out; the
  * languages that write all its letters into s->native + mf_lang_count.
  * Returns the shape and per-letter part of its cost. */
 static int32_t line_reading(mf_legacy_scratch *s, const pair_codecs *p, const mf_char *c,
@@ -290,8 +291,9 @@ static int32_t line_reading(mf_legacy_scratch *s, const pair_codecs *p, const mf
             for (size_t k = i; k < e && !(p->same_script && !p->latin); k++) /* each must win */
                 chars += convert(p, c[k].cp) != c[k].cp ? PER_LETTER : 0;
         }
+        int lone = how == 2 && !(p->same_script && p->latin); /* not "â" in "â€?" */
         for (size_t k = i; k < end; k++)
-            out[k - a] = how ? convert(p, c[k].cp) : c[k].cp;
+            out[k - a] = how == 1 || lone ? convert(p, c[k].cp) : c[k].cp;
         /* Every letter of the line as read must be one language's. */
         for (size_t k = i; k < end; k++)
             if (how || mf_is_letter(c[k].cp))
@@ -447,9 +449,10 @@ static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
         text[i - a] = c[i].cp;
     memset(s->native, 1, mf_lang_count);
     /* A symbol counts inside a word only ("Za¿ó³æ"), a C1 control after a
-     * letter ("nájs\u009D"): no language writes either. */
+     * letter ("nájs\u009D"): no language writes either. U+FFFD stands for a
+     * letter lost, of any language. */
     for (size_t i = a; i < b; i++)
-        if (mf_is_letter(c[i].cp) || (i > a && mf_is_letter(c[i - 1].cp) &&
+        if (mf_is_letter(c[i].cp) || (i > a && c[i].cp != 0xFFFD && mf_is_letter(c[i - 1].cp) &&
                                       ((i + 1 < b && mf_is_letter(c[i + 1].cp)) ||
                                        (c[i].cp >= 0x80 && c[i].cp <= 0x9F))))
             native_in(c[i].cp, s->native);

@@ -100,6 +100,14 @@ START_TEST(test_legacy_kept)
         "Це є файл, а не каталог",
     };
     KEEP(kept, MF_RULES_DEFAULT);
+    /* Lines the legacy rule alone must leave: a lone "â" between Latin
+     * codecs is no reading ("ā", cp1257), and U+FFFD between letters is a
+     * letter lost, not a symbol no language writes. */
+    static const char *const alone[] = {
+        "Virhe kelattaessa tiedostoa â€?%sâ€?.",
+        "Repùblica de s'Uzb\xEF\xBF\xBDkistan",
+    };
+    KEEP(alone, MF_RULE_LEGACY);
     static const char *const off[] = {"Ïðèâåò, ìèð! Íè÷åãî íå íàéäåíî.", "Za¿ó³æ gêœl¹ jaŸñ"};
     KEEP(off, MF_RULES_DEFAULT & ~(unsigned)MF_RULE_LEGACY);
 }
