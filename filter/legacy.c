@@ -456,7 +456,7 @@ static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
                                       ((i + 1 < b && mf_is_letter(c[i + 1].cp)) ||
                                        (c[i].cp >= 0x80 && c[i].cp <= 0x9F))))
             native_in(c[i].cp, s->native);
-    int32_t *as_is = s->costs, *as_read = s->costs + mf_lang_count;
+    int32_t *as_is = s->costs;
     int full = 0; /* as_is holds every language */
     int32_t best = INT32_MAX;
     size_t best_pair = PAIRS, best_lang = 0;
@@ -466,27 +466,27 @@ static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
         int32_t chars = line_reading(s, &codecs[p], c, a, b, read);
         /* First the languages that write the line as it is or as read: most
          * clean lines stand there, before the model weighs them all. */
-        uint16_t *some = s->langs;
-        size_t nsome = 0;
-        for (size_t l = 0; l < mf_lang_count; l++)
+        uint16_t *some = s->langs, *readers = s->langs + mf_lang_count;
+        size_t nsome = 0, nread = 0;
+        for (size_t l = 0; l < mf_lang_count; l++) {
+            if (s->native[mf_lang_count + l])
+                readers[nread++] = (uint16_t)l;
             if (s->native[l] || s->native[mf_lang_count + l])
                 some[nsome++] = (uint16_t)l;
+        }
         int32_t *sub_is = s->costs + 2 * mf_lang_count, *sub_read = s->costs + 3 * mf_lang_count;
         memset(sub_is, 0, 2 * mf_lang_count * sizeof *sub_is);
-        text_costs(read, n, some, nsome, sub_read);
-        text_costs(text, n, some, nsome, sub_is);
+        text_costs(read, n, readers, nread, sub_read);
         size_t lang = mf_lang_count;
         int32_t cost = INT32_MAX, sub_best = INT32_MAX;
-        for (size_t k = 0; k < nsome; k++) {
-            size_t l = some[k];
-            if (s->native[mf_lang_count + l] && sub_read[k] + chars < cost) {
+        for (size_t k = 0; k < nread; k++)
+            if (sub_read[k] + chars < cost) {
                 cost = sub_read[k] + chars;
-                lang = l;
+                lang = readers[k];
             }
-            as_read[l] = sub_read[k];
-        }
         if (lang == mf_lang_count || cost >= best)
             continue;
+        text_costs(text, n, some, nsome, sub_is);
         for (size_t k = 0; k < nsome; k++) {
             sub_best = sub_is[k] < sub_best ? sub_is[k] : sub_best;
             as_is[some[k]] = sub_is[k];
@@ -513,7 +513,7 @@ int mf_legacy_mark(mf_legacy_scratch *s, mf_char *c, size_t n, int *any)
     *any = 0;
     if (!s->costs && !(s->costs = malloc(4 * mf_lang_count * sizeof *s->costs)))
         return MF_ERR_NOMEM;
-    if (!s->langs && !(s->langs = malloc(mf_lang_count * sizeof *s->langs)))
+    if (!s->langs && !(s->langs = malloc(2 * mf_lang_count * sizeof *s->langs)))
         return MF_ERR_NOMEM;
     if (!s->native && !(s->native = malloc(2 * mf_lang_count)))
         return MF_ERR_NOMEM;
