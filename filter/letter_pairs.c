@@ -2,6 +2,8 @@
  * (plausibility.h). A letter model knows "ø" and "í" as Danish and Czech
  * letters; only their pairs tell "pøímo" from "přímo", and a permutation of
  * Cyrillic letters ("ЙЪРЯМОЙН") from Bulgarian. */
+#include <string.h>
+
 #include "plausibility.h"
 
 /* Pairs weighed together, at most: a word's, or a long word's piece. */
@@ -19,18 +21,27 @@ static uint32_t pair_key(uint32_t cp)
     return mf_is_letter(cp) && mf_own_column(cp) ? 27u + mf_char_column[cp] : 0;
 }
 
-/* Adds, per language, unseen for each of the k pairs (their two rows each)
- * it never wrote, up to cap of them. */
-static void add_unseen(const uint8_t *const *rows, size_t k, const uint16_t *langs,
-                       size_t nlangs, int32_t unseen, int32_t cap, int32_t *costs)
+/* Languages the counts below hold, at most (gen_model.c's MAX_LANGS). */
+#define MAX_LANGS 512
+
+/* b's bits one to a byte: bit i to byte i of the value (its bits 8i on). */
+static uint64_t spread(uint8_t b)
+{
+    uint64_t x = b;
+    x = (x | x << 28) & 0x0000000F0000000Full;
+    x = (x | x << 14) & 0x0003000300030003ull;
+    return (x | x << 7) & 0x0101010101010101ull;
+}
+
+/* Adds, per language, unseen for each pair counted in count (a byte per
+ * language, eight to a word), up to cap of them. */
+static void add_unseen(const uint64_t *count, const uint16_t *langs, size_t nlangs,
+                       int32_t unseen, int32_t cap, int32_t *costs)
 {
     for (size_t i = 0; i < nlangs; i++) {
-        size_t l = langs ? langs[i] : i, byte = l / 8;
-        uint8_t bit = (uint8_t)(1u << l % 8);
-        int32_t count = 0;
-        for (size_t j = 0; j < k; j++)
-            count += !(rows[2 * j][byte] & rows[2 * j + 1][byte] & bit);
-        costs[i] += (count < cap ? count : cap) * unseen;
+        size_t l = langs ? langs[i] : i;
+        int32_t n = (int32_t)(count[l / 8] >> (8 * (l % 8)) & 0xFF);
+        costs[i] += (n < cap ? n : cap) * unseen;
     }
 }
 
@@ -38,19 +49,25 @@ void mf_letter_pair_costs(const uint32_t *text, size_t n, const uint16_t *langs,
                           int32_t unseen, int32_t cap, int32_t *costs)
 {
     size_t stride = (mf_lang_count + 7) / 8;
-    const uint8_t *rows[2 * WORD_PAIRS];
+    if (stride > MAX_LANGS / 8) /* not reached: gen_model writes no more */
+        return;
+    /* Every language's count at once: a byte each, WORD_PAIRS at most. */
+    uint64_t count[MAX_LANGS / 8] = {0};
     size_t k = 0;
     uint32_t prev = 0;
     for (size_t i = 0; i <= n; i++) {
         uint32_t key = i < n ? pair_key(text[i]) : 0;
         if (prev > 26 || key > 26) { /* ASCII pairs and edges: the ASCII bigrams */
             uint32_t h = mf_pair_hash(prev, key);
-            rows[2 * k] = &mf_lang_pair_seen[h % MF_PAIR_BUCKETS * stride];
-            rows[2 * k + 1] = &mf_lang_pair_seen[h / MF_PAIR_BUCKETS % MF_PAIR_BUCKETS * stride];
+            const uint8_t *r1 = &mf_lang_pair_seen[h % MF_PAIR_BUCKETS * stride];
+            const uint8_t *r2 = &mf_lang_pair_seen[h / MF_PAIR_BUCKETS % MF_PAIR_BUCKETS * stride];
+            for (size_t g = 0; g < stride; g++)
+                count[g] += spread((uint8_t)~(r1[g] & r2[g]));
             k++;
         }
         if (k && (!key || k == WORD_PAIRS)) {
-            add_unseen(rows, k, langs, nlangs, unseen, cap, costs);
+            add_unseen(count, langs, nlangs, unseen, cap, costs);
+            memset(count, 0, stride * sizeof *count);
             k = 0;
         }
         prev = key;
