@@ -56,6 +56,8 @@ void mf_letter_pair_costs(const uint32_t *text, size_t n, const uint16_t *langs,
     size_t k = 0;
     uint32_t prev = 0;
     for (size_t i = 0; i <= n; i++) {
+        if (i < n && text[i] == 0xFFFD) /* a letter lost: the word goes on */
+            continue;
         uint32_t key = i < n ? pair_key(text[i]) : 0;
         if (prev > 26 || key > 26) { /* ASCII pairs and edges: the ASCII bigrams */
             uint32_t h = mf_pair_hash(prev, key);

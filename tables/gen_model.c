@@ -133,7 +133,10 @@ static void count_pairs(int lang, const char *text)
     const unsigned char *end = p + strcspn(text, "\n");
     uint32_t prev = 0;
     while (lang >= 0 && p <= end) {
-        uint32_t f = p < end ? pair_letter(next_cp(&p, end)) : (p++, 0);
+        uint32_t cp = p < end ? next_cp(&p, end) : (p++, 0);
+        if (cp == 0xFFFD) /* a letter lost, as letter_pairs.c reads it */
+            continue;
+        uint32_t f = pair_letter(cp);
         if (f || prev)
             add_pair(lang, prev, f);
         prev = f;

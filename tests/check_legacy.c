@@ -44,6 +44,10 @@ START_TEST(test_legacy)
         {"pl, œ no language writes", "Plik przenoœnych danych SPSS", "Plik przenośnych danych SPSS", "cp1250-as-cp1252"},
         {"et", "Suuruse muutmise reþiim", "Suuruse muutmise režiim", "cp1257-as-cp1252"},
         {"tr", "%s -- `%s' deyimi yoksayýldý", "%s -- `%s' deyimi yoksayıldı", "cp1254-as-cp1252"},
+        /* Mojibake whose lost bytes left U+FFFD inside a word: the word goes
+         * on across it, as one list of letters, and no KOI8 reading wins. */
+        {"is, mojibake with lost bytes", "abcdefghijk Ã¡Ã©Ã½ÃºÃ­Ã³Ã¾Ã¦Ã°Ã¶ ABCDEFGHIJK Ã?Ã‰Ã?ÃšÃ?Ã“ÃžÃ†Ã?Ã–",
+         "abcdefghijk áéýúíóþæðö ABCDEFGHIJK \xEF\xBF\xBDÉ\xEF\xBF\xBDÚ\xEF\xBF\xBDÓÞÆ\xEF\xBF\xBDÖ", "utf8-as-cp1252"},
         /* A broken word in a clean line, and a clean word in a broken one. */
         {"mixed with clean Cyrillic", "Файл ôàéë не найден", "Файл файл не найден",
          "cp1251-as-cp1252"},
