@@ -137,12 +137,13 @@ static int word_char(const pair_codecs *p, uint32_t cp)
  * changed letter. */
 static int readable(const pair_codecs *p, const mf_char *c, size_t a, size_t b, int *evidence)
 {
-    int changes = 0, ascii = 0, non_letter = 0, lower_upper = 0, all_upper = 1;
+    int changes = 0, c1 = 0, ascii = 0, non_letter = 0, lower_upper = 0, all_upper = 1;
     for (size_t i = a; i < b; i++) {
         uint32_t cp = c[i].cp, r = convert(p, cp);
         if (!r)
             return 0;
-        changes += r != cp; /* a C1 control too: "premenova\u009D" (a lone one is no word) */
+        changes += r != cp; /* a C1 control too: "premenova\u009D" */
+        c1 += cp >= 0x80 && cp <= 0x9F;
         ascii += cp < 0x80;
         non_letter += !mf_is_letter(cp);
         all_upper &= upper(cp);
@@ -151,8 +152,10 @@ static int readable(const pair_codecs *p, const mf_char *c, size_t a, size_t b, 
     if (!changes || (!p->latin && ascii))
         return 0;
     /* A lone symbol or letter is no evidence ("«", "è"): such a word is read
-     * only in a line that other words show broken. */
-    if (b - a - (size_t)non_letter < 2)
+     * only in a line that other words show broken; nor is a C1 control
+     * between two letters ("a\u009Db"). */
+    size_t letters = b - a - (size_t)non_letter;
+    if (letters < 2 || (changes == c1 && letters < 3))
         return *evidence = 0, 2;
     *evidence = p->same_script || b - a >= 3;
     if (p->same_script && !latin_codec(p->real)) /* Cyrillic read as Cyrillic */
