@@ -45,14 +45,35 @@ static void add_unseen(const uint64_t *count, const uint16_t *langs, size_t nlan
     }
 }
 
+/* A few languages: each pair's bit looked up for each of them. */
+static void count_few(const uint8_t *r1, const uint8_t *r2, const uint16_t *langs, size_t nlangs,
+                      uint8_t *few)
+{
+    for (size_t i = 0; i < nlangs; i++)
+        few[i] += !(r1[langs[i] / 8] & r2[langs[i] / 8] & 1u << langs[i] % 8);
+}
+
+static void add_few(uint8_t *few, size_t nlangs, int32_t unseen, int32_t cap, int32_t *costs)
+{
+    for (size_t i = 0; i < nlangs; i++) {
+        costs[i] += (few[i] < cap ? few[i] : cap) * unseen;
+        few[i] = 0;
+    }
+}
+
 void mf_letter_pair_costs(const uint32_t *text, size_t n, const uint16_t *langs, size_t nlangs,
                           int32_t unseen, int32_t cap, int32_t *costs)
 {
     size_t stride = (mf_lang_count + 7) / 8;
-    if (stride > MAX_LANGS / 8) /* not reached: gen_model writes no more */
+    if (stride > MAX_LANGS / 8 || nlangs > MAX_LANGS) /* not reached: gen_model writes no more */
         return;
-    /* Every language's count at once: a byte each, WORD_PAIRS at most. */
-    uint64_t count[MAX_LANGS / 8] = {0};
+    /* Many languages: every language's count at once, a byte each, eight to
+     * a word; a few: a byte each, looked up one by one. */
+    int many = !langs || nlangs * 4 > mf_lang_count;
+    uint64_t count[MAX_LANGS / 8];
+    uint8_t few[MAX_LANGS];
+    memset(count, 0, stride * sizeof *count);
+    memset(few, 0, nlangs);
     size_t k = 0;
     uint32_t prev = 0;
     for (size_t i = 0; i <= n; i++) {
@@ -63,13 +84,20 @@ void mf_letter_pair_costs(const uint32_t *text, size_t n, const uint16_t *langs,
             uint32_t h = mf_pair_hash(prev, key);
             const uint8_t *r1 = &mf_lang_pair_seen[h % MF_PAIR_BUCKETS * stride];
             const uint8_t *r2 = &mf_lang_pair_seen[h / MF_PAIR_BUCKETS % MF_PAIR_BUCKETS * stride];
-            for (size_t g = 0; g < stride; g++)
-                count[g] += spread((uint8_t)~(r1[g] & r2[g]));
+            if (many)
+                for (size_t g = 0; g < stride; g++)
+                    count[g] += spread((uint8_t)~(r1[g] & r2[g]));
+            else
+                count_few(r1, r2, langs, nlangs, few);
             k++;
         }
         if (k && (!key || k == WORD_PAIRS)) {
-            add_unseen(count, langs, nlangs, unseen, cap, costs);
-            memset(count, 0, stride * sizeof *count);
+            if (many) {
+                add_unseen(count, langs, nlangs, unseen, cap, costs);
+                memset(count, 0, stride * sizeof *count);
+            } else {
+                add_few(few, nlangs, unseen, cap, costs);
+            }
             k = 0;
         }
         prev = key;
