@@ -277,9 +277,9 @@ static void native_in(uint32_t cp, uint8_t *native)
 
 /* The line read through p, every word it reads otherwise read so (a lone
  * letter too, but between Latin codecs: KOI8-U "є" is what tells it from
- * KOI8-R), into out; the
- * languages that write all its letters into s->native + mf_lang_count.
- * Returns the shape and per-letter part of its cost. */
+ * KOI8-R), into out; the languages that write all its letters into
+ * s->native + mf_lang_count. Returns the shape and per-letter part of its
+ * cost. */
 static int32_t line_reading(mf_legacy_scratch *s, const pair_codecs *p, const mf_char *c,
                             size_t a, size_t b, uint32_t *out)
 {
