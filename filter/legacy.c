@@ -35,6 +35,10 @@ const size_t mf_legacy_pair_count = sizeof mf_legacy_pairs / sizeof *mf_legacy_p
 /* A word kept as it is in a line read otherwise may be in another language
  * (a name, a quotation); that costs this much. */
 #define SWITCH (8 * MF_COST_SCALE)
+/* A word left as it stands in a line read otherwise was written apart from
+ * the rest: rarer than a short word that reads well either way ("ОЕ" for
+ * "не"), so keeping it costs this much. */
+#define KEPT (6 * MF_COST_SCALE)
 /* And a word is read otherwise only when that wins by this much. */
 #define WORD_MARGIN (2 * MF_COST_SCALE)
 /* A word of irregular case, and a symbol inside a word. */
@@ -43,6 +47,13 @@ const size_t mf_legacy_pair_count = sizeof mf_legacy_pairs / sizeof *mf_legacy_p
 /* A letter is native to a language when it costs this much less there than
  * a letter the language never showed. */
 #define NATIVE (1 * MF_COST_SCALE)
+/* A pair of letters a language never wrote; a permutation of letters (KOI8
+ * read as cp1251) or a letter of the wrong alphabet ("pøímo") is full of
+ * them, a real line shows one now and then (a name, a rare word). */
+#define PAIR_UNSEEN (2 * MF_COST_SCALE)
+/* Pairs counted in a word, at most: a list of letters ("áéýúíóþæðö") is
+ * odd in every language and must not weigh as a broken line does. */
+#define PAIR_CAP 5
 
 typedef struct pair_codecs {
     int real, read;
@@ -126,12 +137,13 @@ static int word_char(const pair_codecs *p, uint32_t cp)
  * changed letter. */
 static int readable(const pair_codecs *p, const mf_char *c, size_t a, size_t b, int *evidence)
 {
-    int changes = 0, ascii = 0, non_letter = 0, lower_upper = 0, all_upper = 1;
+    int changes = 0, c1 = 0, ascii = 0, non_letter = 0, lower_upper = 0, all_upper = 1;
     for (size_t i = a; i < b; i++) {
         uint32_t cp = c[i].cp, r = convert(p, cp);
         if (!r)
             return 0;
-        changes += r != cp && (cp < 0x80 || cp > 0x9F); /* a C1 control alone is no word */
+        changes += r != cp; /* a C1 control too: "premenova\u009D" */
+        c1 += cp >= 0x80 && cp <= 0x9F;
         ascii += cp < 0x80;
         non_letter += !mf_is_letter(cp);
         all_upper &= upper(cp);
@@ -140,8 +152,10 @@ static int readable(const pair_codecs *p, const mf_char *c, size_t a, size_t b, 
     if (!changes || (!p->latin && ascii))
         return 0;
     /* A lone symbol or letter is no evidence ("«", "è"): such a word is read
-     * only in a line that other words show broken. */
-    if (b - a - (size_t)non_letter < 2)
+     * only in a line that other words show broken; nor is a C1 control
+     * between two letters ("a\u009Db"). */
+    size_t letters = b - a - (size_t)non_letter;
+    if (letters < 2 || (changes == c1 && letters < 3))
         return *evidence = 0, 2;
     *evidence = p->same_script || b - a >= 3;
     if (p->same_script && !latin_codec(p->real)) /* Cyrillic read as Cyrillic */
@@ -191,6 +205,15 @@ static int32_t shape_cost(const pair_codecs *p, const mf_char *c, size_t a, size
     return cost;
 }
 
+/* Adds text[0..n)'s costs in the languages given (NULL: all): its letters,
+ * and the pairs of them the language never wrote. */
+static void text_costs(const uint32_t *text, size_t n, const uint16_t *langs, size_t nlangs,
+                       int32_t *costs)
+{
+    mf_language_costs(text, n, langs, nlangs, costs);
+    mf_letter_pair_costs(text, n, langs, nlangs, PAIR_UNSEEN, PAIR_CAP, costs);
+}
+
 static int reserve_text(mf_legacy_scratch *s, size_t n)
 {
     if (n <= s->text_cap)
@@ -212,7 +235,7 @@ static void word_costs(mf_legacy_scratch *s, const pair_codecs *p, const mf_char
     memset(w, 0, mf_lang_count * sizeof *w);
     for (size_t i = a; i < b; i++)
         s->text[i - a] = p ? convert(p, c[i].cp) : c[i].cp;
-    mf_language_costs(s->text, b - a, NULL, mf_lang_count, w);
+    text_costs(s->text, b - a, NULL, mf_lang_count, w);
     for (size_t l = 0; l < mf_lang_count; l++)
         costs[l] += sign * w[l];
 }
@@ -252,9 +275,11 @@ static void native_in(uint32_t cp, uint8_t *native)
         native[l] &= row && row[l] + NATIVE < unseen[l];
 }
 
-/* The line read through p, every word it reads otherwise read so, into
- * out; the languages that write all its letters into s->native +
- * mf_lang_count. Returns the shape and per-letter part of its cost. */
+/* The line read through p, every word it reads otherwise read so (a lone
+ * letter too, but between Latin codecs: KOI8-U "є" is what tells it from
+ * KOI8-R), into out; the languages that write all its letters into
+ * s->native + mf_lang_count. Returns the shape and per-letter part of its
+ * cost. */
 static int32_t line_reading(mf_legacy_scratch *s, const pair_codecs *p, const mf_char *c,
                             size_t a, size_t b, uint32_t *out)
 {
@@ -269,8 +294,9 @@ static int32_t line_reading(mf_legacy_scratch *s, const pair_codecs *p, const mf
             for (size_t k = i; k < e && !(p->same_script && !p->latin); k++) /* each must win */
                 chars += convert(p, c[k].cp) != c[k].cp ? PER_LETTER : 0;
         }
+        int lone = how == 2 && !(p->same_script && p->latin); /* not "â" in "â€?" */
         for (size_t k = i; k < end; k++)
-            out[k - a] = how == 1 ? convert(p, c[k].cp) : c[k].cp;
+            out[k - a] = how == 1 || lone ? convert(p, c[k].cp) : c[k].cp;
         /* Every letter of the line as read must be one language's. */
         for (size_t k = i; k < end; k++)
             if (how || mf_is_letter(c[k].cp))
@@ -296,7 +322,7 @@ static int mark_words(mf_legacy_scratch *s, size_t pi, mf_char *c, size_t a, siz
             word_costs(s, p, c, i, e, read, 1);
             int32_t other = min_cost(as_is, NULL) + SWITCH;
             int32_t keep = (as_is[lang] < other ? as_is[lang] : other) +
-                           shape_cost(NULL, c, i, e);
+                           shape_cost(NULL, c, i, e) + KEPT;
             int32_t change = read[lang] + shape_cost(p, c, i, e);
             if (change + WORD_MARGIN < keep) {
                 for (size_t k = i; k < e; k++) {
@@ -360,6 +386,8 @@ static void look_at(looker *k, uint32_t cp)
     mf_class c = mf_char_class(cp);
     int latin = c == MF_CL_L1_LOWER || c == MF_CL_L1_UPPER || c == MF_CL_L1_SYMBOL ||
                 c == MF_CL_LX_LOWER || c == MF_CL_LX_UPPER || c == MF_CL_L1_PUNCT;
+    /* A C1 control after a letter: a byte cp1252 leaves undefined (ť). */
+    k->found |= cp <= 0x9F && mf_is_letter(k->prev2) ? LOOK_LATIN : 0;
     k->run = latin ? k->run + 1 : 0;
     k->found |= k->run >= 3 ? LOOK_RUN : 0;
     for (size_t p = 0; latin && !(k->found & LOOK_LATIN) && p < PAIRS; p++) {
@@ -423,11 +451,15 @@ static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
     for (size_t i = a; i < b; i++)
         text[i - a] = c[i].cp;
     memset(s->native, 1, mf_lang_count);
-    for (size_t i = a; i < b; i++) /* a symbol counts inside a word only ("Za¿ó³æ") */
-        if (mf_is_letter(c[i].cp) || (i > a && i + 1 < b && mf_is_letter(c[i - 1].cp) &&
-                                      mf_is_letter(c[i + 1].cp)))
+    /* A symbol counts inside a word only ("Za¿ó³æ"), a C1 control after a
+     * letter ("nájs\u009D"): no language writes either. U+FFFD stands for a
+     * letter lost, of any language. */
+    for (size_t i = a; i < b; i++)
+        if (mf_is_letter(c[i].cp) || (i > a && c[i].cp != 0xFFFD && mf_is_letter(c[i - 1].cp) &&
+                                      ((i + 1 < b && mf_is_letter(c[i + 1].cp)) ||
+                                       (c[i].cp >= 0x80 && c[i].cp <= 0x9F))))
             native_in(c[i].cp, s->native);
-    int32_t *as_is = s->costs, *as_read = s->costs + mf_lang_count;
+    int32_t *as_is = s->costs;
     int full = 0; /* as_is holds every language */
     int32_t best = INT32_MAX;
     size_t best_pair = PAIRS, best_lang = 0;
@@ -437,27 +469,27 @@ static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
         int32_t chars = line_reading(s, &codecs[p], c, a, b, read);
         /* First the languages that write the line as it is or as read: most
          * clean lines stand there, before the model weighs them all. */
-        uint16_t *some = s->langs;
-        size_t nsome = 0;
-        for (size_t l = 0; l < mf_lang_count; l++)
+        uint16_t *some = s->langs, *readers = s->langs + mf_lang_count;
+        size_t nsome = 0, nread = 0;
+        for (size_t l = 0; l < mf_lang_count; l++) {
+            if (s->native[mf_lang_count + l])
+                readers[nread++] = (uint16_t)l;
             if (s->native[l] || s->native[mf_lang_count + l])
                 some[nsome++] = (uint16_t)l;
+        }
         int32_t *sub_is = s->costs + 2 * mf_lang_count, *sub_read = s->costs + 3 * mf_lang_count;
         memset(sub_is, 0, 2 * mf_lang_count * sizeof *sub_is);
-        mf_language_costs(read, n, some, nsome, sub_read);
-        mf_language_costs(text, n, some, nsome, sub_is);
+        text_costs(read, n, readers, nread, sub_read);
         size_t lang = mf_lang_count;
         int32_t cost = INT32_MAX, sub_best = INT32_MAX;
-        for (size_t k = 0; k < nsome; k++) {
-            size_t l = some[k];
-            if (s->native[mf_lang_count + l] && sub_read[k] + chars < cost) {
+        for (size_t k = 0; k < nread; k++)
+            if (sub_read[k] + chars < cost) {
                 cost = sub_read[k] + chars;
-                lang = l;
+                lang = readers[k];
             }
-            as_read[l] = sub_read[k];
-        }
         if (lang == mf_lang_count || cost >= best)
             continue;
+        text_costs(text, n, some, nsome, sub_is);
         for (size_t k = 0; k < nsome; k++) {
             sub_best = sub_is[k] < sub_best ? sub_is[k] : sub_best;
             as_is[some[k]] = sub_is[k];
@@ -466,7 +498,7 @@ static int read_line(mf_legacy_scratch *s, mf_char *c, size_t a, size_t b)
             continue;
         if (!full) {
             memset(as_is, 0, mf_lang_count * sizeof *as_is);
-            mf_language_costs(text, n, NULL, mf_lang_count, as_is);
+            text_costs(text, n, NULL, mf_lang_count, as_is);
             full = 1;
         }
         if (cost < min_cost(as_is, NULL) - LINE_MARGIN) {
@@ -484,7 +516,7 @@ int mf_legacy_mark(mf_legacy_scratch *s, mf_char *c, size_t n, int *any)
     *any = 0;
     if (!s->costs && !(s->costs = malloc(4 * mf_lang_count * sizeof *s->costs)))
         return MF_ERR_NOMEM;
-    if (!s->langs && !(s->langs = malloc(mf_lang_count * sizeof *s->langs)))
+    if (!s->langs && !(s->langs = malloc(2 * mf_lang_count * sizeof *s->langs)))
         return MF_ERR_NOMEM;
     if (!s->native && !(s->native = malloc(2 * mf_lang_count)))
         return MF_ERR_NOMEM;

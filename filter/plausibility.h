@@ -29,6 +29,24 @@ extern const uint8_t mf_lang_letter_cost[];
 /* Rows of mf_lang_count costs for an ASCII letter after another (27 x 26:
  * previous letter a-z, or none; then the letter). */
 extern const uint8_t mf_lang_ascii_cost[];
+/* Which letter pairs each language writes (gen_model.c): MF_PAIR_BUCKETS
+ * rows of (mf_lang_count + 7) / 8 bytes, a bit per language; a pair is
+ * seen in a language where both rows it hashes to have its bit (a Bloom
+ * filter: a pair never seen passes for seen now and then, never the
+ * reverse). */
+#define MF_PAIR_BUCKETS 4096u
+extern const uint8_t mf_lang_pair_seen[];
+
+/* The hash of a pair of letter keys (0 a word's edge, 1-26 ASCII letters,
+ * 27 on a letter column); its two rows are h % MF_PAIR_BUCKETS and
+ * h / MF_PAIR_BUCKETS % MF_PAIR_BUCKETS. */
+static inline uint32_t mf_pair_hash(uint32_t a, uint32_t b)
+{
+    uint32_t x = a * 0x9E3779B1u ^ (b + 0x7F4A7C15u) * 0x85EBCA77u;
+    x ^= x >> 15;
+    x *= 0x2C1B3C6Du;
+    return x ^ x >> 12;
+}
 
 /* The index of an ASCII letter, case folded (0-25), or -1. */
 static inline int mf_ascii_letter(uint32_t cp)
@@ -80,6 +98,13 @@ const uint8_t *mf_language_row(uint32_t cp);
  * nlangs languages given (NULL: all of them, in order). */
 void mf_language_costs(const uint32_t *text, size_t n, const uint16_t *langs, size_t nlangs,
                        int32_t *costs);
+
+/* Adds unseen to costs[i] for each pair of adjacent letters in text[0..n)
+ * (one at least non-ASCII, or a non-ASCII letter at a word's edge) that
+ * language langs[i] never wrote, up to cap pairs a word (langs NULL: all
+ * languages, in order). */
+void mf_letter_pair_costs(const uint32_t *text, size_t n, const uint16_t *langs, size_t nlangs,
+                          int32_t unseen, int32_t cap, int32_t *costs);
 
 /* What a repair costs before any evidence, and the other weights of the
  * decision. */

@@ -7,7 +7,11 @@
  *   (uniform over the seen ones for the open classes Han and Hangul);
  * - letters per language: P(letter | language), case folded, with other
  *   non-ASCII characters by class, to tell a line in one language from a mix
- *   of characters no language writes together.
+ *   of characters no language writes together;
+ * - letter pairs per language: which pairs of adjacent letters (case folded,
+ *   one at least non-ASCII, or a non-ASCII letter at a word's edge) each
+ *   language writes, as a hashed filter (MF_PAIR_BUCKETS rows of a bit per
+ *   language; a pair is seen where both its rows have the language's bit).
  * Costs are -ln P in 1/MF_COST_SCALE nats, capped to fit a byte.
  * Usage: gen_model CORPUS [OUTPUT] (default: stdout). */
 #define _POSIX_C_SOURCE 200809L
@@ -34,6 +38,8 @@
 #define ASCII_GAMMA 0.5
 #define MAX_LANGS 512
 #define MAX_LETTERS 8192
+/* Distinct (language, letter pair)s the corpus may hold. */
+#define MAX_PAIRS (1 << 20)
 
 static double trans[MF_CL_COUNT][MF_CL_COUNT];
 static double unigram[0x10000];
@@ -46,6 +52,10 @@ static uint16_t (*lang_letter_count)[0x10000]; /* per language, folded letter */
 static double lang_class_count[MAX_LANGS][MF_CL_COUNT]; /* other non-ASCII, by class */
 /* ASCII letter bigrams per language, folded; row 26 is "after no ASCII letter". */
 static double lang_ascii_count[MAX_LANGS][27][26];
+/* (language, folded letter, folded letter) seen, as language << 40 | a << 20
+ * | b, 0 standing for a word's edge; sorted and made unique at the end. */
+static uint64_t *pairs;
+static size_t npairs;
 
 /* Decodes one UTF-8 character; a malformed byte counts as U+FFFD. */
 static uint32_t next_cp(const unsigned char **p, const unsigned char *end)
@@ -98,6 +108,41 @@ static void count_line(int lang, const char *text)
     trans[prev][MF_CL_BOUNDARY] += 1;
 }
 
+/* A letter's pair key: folded, with NON_ASCII set for a non-ASCII letter
+ * (İ folds to i, but has the column of its own the library looks up); 0 for
+ * none. Letters are those with a column of their own. */
+#define NON_ASCII 0x10000u
+static uint32_t pair_letter(uint32_t cp)
+{
+    if (!mf_is_letter(cp) || !mf_own_column(cp))
+        return 0;
+    uint32_t f = (uint32_t)u_tolower((UChar32)cp);
+    return f > 0xFFFF ? 0 : cp < 0x80 ? f : f | NON_ASCII;
+}
+
+static void add_pair(int lang, uint32_t a, uint32_t b)
+{
+    if (!((a | b) & NON_ASCII) || npairs == MAX_PAIRS) /* ASCII pairs, edges: elsewhere */
+        return;
+    pairs[npairs++] = (uint64_t)lang << 40 | (uint64_t)a << 20 | b;
+}
+
+static void count_pairs(int lang, const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    const unsigned char *end = p + strcspn(text, "\n");
+    uint32_t prev = 0;
+    while (lang >= 0 && p <= end) {
+        uint32_t cp = p < end ? next_cp(&p, end) : (p++, 0);
+        if (cp == 0xFFFD) /* a letter lost, as letter_pairs.c reads it */
+            continue;
+        uint32_t f = pair_letter(cp);
+        if (f || prev)
+            add_pair(lang, prev, f);
+        prev = f;
+    }
+}
+
 static int read_corpus(const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -112,7 +157,9 @@ static int read_corpus(const char *path)
         if (!tab)
             continue;
         *tab = '\0';
-        count_line(lang_index(line), tab + 1);
+        int lang = lang_index(line);
+        count_line(lang, tab + 1);
+        count_pairs(lang, tab + 1);
     }
     free(line);
     int bad = ferror(f);
@@ -282,6 +329,53 @@ static void write_ascii_bigrams(FILE *out)
     fprintf(out, "};\n");
 }
 
+/* A pair key as the library computes it (letter_pairs.c): 0 for a word's
+ * edge, 1-26 for ASCII letters, 27 on for the letter columns. */
+static uint32_t pair_key(uint32_t f, const uint32_t *folded, int ncols)
+{
+    if (f & NON_ASCII)
+        return 27 + (uint32_t)column_of(folded, ncols, f & ~NON_ASCII);
+    return f ? f - 'a' + 1 : 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The pair filter: for each pair a language writes, its bit in the two rows
+ * the pair's key hashes to (mf_pair_hash, as the library computes it). */
+static void write_pairs(FILE *out, const uint32_t *folded, int ncols)
+{
+    size_t stride = ((size_t)nlangs + 7) / 8;
+    uint8_t *bits = calloc(MF_PAIR_BUCKETS, stride);
+    if (!bits) {
+        fprintf(stderr, "gen_model: out of memory\n");
+        exit(1);
+    }
+    qsort(pairs, npairs, sizeof *pairs, cmp_u64);
+    for (size_t i = 0; i < npairs; i++) {
+        if (i && pairs[i] == pairs[i - 1])
+            continue;
+        uint32_t a = (uint32_t)(pairs[i] >> 20) & 0xFFFFF, b = (uint32_t)pairs[i] & 0xFFFFF;
+        int lang = (int)(pairs[i] >> 40);
+        uint32_t h = mf_pair_hash(pair_key(a, folded, ncols), pair_key(b, folded, ncols));
+        bits[(h % MF_PAIR_BUCKETS) * stride + (size_t)lang / 8] |= (uint8_t)(1u << lang % 8);
+        bits[(h / MF_PAIR_BUCKETS % MF_PAIR_BUCKETS) * stride + (size_t)lang / 8] |=
+            (uint8_t)(1u << lang % 8);
+    }
+    fprintf(out, "\nconst uint8_t mf_lang_pair_seen[] = {\n");
+    static int row[MAX_LANGS / 8];
+    for (size_t r = 0; r < MF_PAIR_BUCKETS; r++) {
+        for (size_t k = 0; k < stride; k++)
+            row[k] = bits[r * stride + k];
+        write_numbers(out, row, (int)stride, "    ");
+    }
+    fprintf(out, "};\n");
+    free(bits);
+}
+
 static double column_count(int l, const uint32_t *folded, int ncols, int c)
 {
     return c < ncols ? lang_letter_count[l][folded[c]] : lang_class_count[l][c - ncols];
@@ -315,6 +409,7 @@ static void write_letters(FILE *out)
     }
     fprintf(out, "};\n\n");
     write_ascii_bigrams(out);
+    write_pairs(out, folded, ncols);
 }
 
 static void free_all(void)
@@ -322,6 +417,7 @@ static void free_all(void)
     for (int i = 0; i < nlangs; i++)
         free(langs[i]);
     free(lang_letter_count);
+    free(pairs);
 }
 
 int main(int argc, char **argv)
@@ -331,7 +427,8 @@ int main(int argc, char **argv)
         return 2;
     }
     lang_letter_count = calloc(MAX_LANGS, sizeof *lang_letter_count);
-    if (!lang_letter_count || read_corpus(argv[1]) != 0) {
+    pairs = malloc(MAX_PAIRS * sizeof *pairs);
+    if (!lang_letter_count || !pairs || read_corpus(argv[1]) != 0) {
         free_all();
         return 1;
     }

@@ -32,6 +32,22 @@ START_TEST(test_legacy)
         {"cs, a letter here and there", "Nelze otevøít soubor: pøíliš mnoho otevøených souborù", "Nelze otevřít soubor: příliš mnoho otevřených souborů", "cp1250-as-cp1252"},
         {"tr", "Dosya açýlamadý, lütfen deðiþtirin ve tekrar deneyin", "Dosya açılamadı, lütfen değiştirin ve tekrar deneyin", "cp1254-as-cp1252"},
         {"lt", "Nepavyko áraðyti failo á diskà", "Nepavyko įrašyti failo į diską", "cp1257-as-cp1252"},
+        /* Cyrillic read as Cyrillic: letters no Bulgarian writes side by side;
+         * short words that read well either way go with their line. */
+        {"bg, KOI8-R read as cp1251", "\"$program\" ОЕ Е ЙЪРЯМОЙН ЖБКМ", "\"$program\" не е изпълним файл", "koi8-r-as-cp1251"},
+        {"uk, KOI8-U read as cp1251, є read as ¤", "%s ¤ ЪБКЧЙН, СЛЭП ЧЙЛПТЙУФБОП %s!", "%s є зайвим, якщо використано %s!", "koi8-u-as-cp1251"},
+        {"uk, KOI8-U read as Latin-1, є read as ¤", "%s ¤ ÚÁÊ×ÉÍ, ÑËÝÏ ×ÉËÏÒÉÓÔÁÎÏ %s!", "%s є зайвим, якщо використано %s!", "koi8-u-as-latin1"},
+        {"bg, KOI8-R read as Latin-1", "%F%P: ÎÅ ÓÅ ÐÏÄÄßÒÖÁ -pie", "%F%P: не се поддържа -pie", "koi8-r-as-latin1"},
+        /* Latin read as Latin: letter pairs no language writes. */
+        {"cs, one letter", "%s: ukonèen signálem %d", "%s: ukončen signálem %d", "cp1250-as-cp1252"},
+        {"sk, ť left as a C1 control", "%s: nepodarilo sa nájs\xC2\x9D sekciu %s", "%s: nepodarilo sa nájsť sekciu %s", "cp1250-as-cp1252"},
+        {"pl, œ no language writes", "Plik przenoœnych danych SPSS", "Plik przenośnych danych SPSS", "cp1250-as-cp1252"},
+        {"et", "Suuruse muutmise reþiim", "Suuruse muutmise režiim", "cp1257-as-cp1252"},
+        {"tr", "%s -- `%s' deyimi yoksayýldý", "%s -- `%s' deyimi yoksayıldı", "cp1254-as-cp1252"},
+        /* Mojibake whose lost bytes left U+FFFD inside a word: the word goes
+         * on across it, as one list of letters, and no KOI8 reading wins. */
+        {"is, mojibake with lost bytes", "abcdefghijk Ã¡Ã©Ã½ÃºÃ­Ã³Ã¾Ã¦Ã°Ã¶ ABCDEFGHIJK Ã?Ã‰Ã?ÃšÃ?Ã“ÃžÃ†Ã?Ã–",
+         "abcdefghijk áéýúíóþæðö ABCDEFGHIJK \xEF\xBF\xBDÉ\xEF\xBF\xBDÚ\xEF\xBF\xBDÓÞÆ\xEF\xBF\xBDÖ", "utf8-as-cp1252"},
         /* A broken word in a clean line, and a clean word in a broken one. */
         {"mixed with clean Cyrillic", "Файл ôàéë не найден", "Файл файл не найден",
          "cp1251-as-cp1252"},
@@ -71,8 +87,31 @@ START_TEST(test_legacy_kept)
         "Possible values are “none”, “wallpaper”, “centered”.",
         "Καλημέρα κόσμε",
         "Nakhi Geba ('Na-'Khi ²Ggŏ-¹baw, Naxi Geba)",
+        /* Clean lines that letter pairs, weighed too much, once read otherwise. */
+        "Fornenska (uþb. 450-1100)",
+        "Han með Bopomofo (samnefni fyrir Han + Bopomofo)",
+        "Ndebele, suður; Suður-Ndebele",
+        "Bosniýa we Gersogowina Respublikasy",
+        "Mikroneziýa Federatiw Ştatlary",
+        "goparmak menü aýtemy",
+        "Bielorûsseye, Republike Socialisse Sovietike di",
+        "República d'Eslovènia",
+        "República Socialista Soviètica de Bielorússia",
+        "Programm klas e-giz e vez implijet gant ar merour prenestroù",
+        "Republika e Moldavisë",
+        "Nifarana tampoka tanaty teny fanampiny na torolàlana fikirakirana ilay tahirin-kevitra",
+        "ОШИБКА: НЕ УДАЛОСЬ ОТКРЫТЬ ФАЙЛ",
+        "Це є файл, а не каталог",
     };
     KEEP(kept, MF_RULES_DEFAULT);
+    /* Lines the legacy rule alone must leave: a lone "â" between Latin
+     * codecs is no reading ("ā", cp1257), and U+FFFD between letters is a
+     * letter lost, not a symbol no language writes. */
+    static const char *const alone[] = {
+        "Virhe kelattaessa tiedostoa â€?%sâ€?.",
+        "Repùblica de s'Uzb\xEF\xBF\xBDkistan",
+    };
+    KEEP(alone, MF_RULE_LEGACY);
     static const char *const off[] = {"Ïðèâåò, ìèð! Íè÷åãî íå íàéäåíî.", "Za¿ó³æ gêœl¹ jaŸñ"};
     KEEP(off, MF_RULES_DEFAULT & ~(unsigned)MF_RULE_LEGACY);
 }

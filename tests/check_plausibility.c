@@ -135,6 +135,40 @@ START_TEST(language_costs_know_their_languages)
 }
 END_TEST
 
+/* Unseen letter pairs of text in one language, with no cap. */
+static int32_t unseen_pairs(const char *text, const char *lang)
+{
+    uint32_t cps[128];
+    size_t n = utf8_to_cps(text, cps);
+    uint16_t l = (uint16_t)lang_index(lang);
+    int32_t count = 0;
+    mf_letter_pair_costs(cps, n, &l, 1, 1, 1000, &count);
+    return count;
+}
+
+/* Letter pairs tell a Bulgarian word from KOI8-R read as cp1251 (the same
+ * letters, permuted), and Czech "přímo" from "pøímo", whose letters Danish
+ * writes one by one; case does not matter, ASCII pairs are left to the
+ * ASCII bigrams, and a word counts cap pairs at most. */
+START_TEST(letter_pairs_know_their_languages)
+{
+    ck_assert_int_eq(unseen_pairs("изпълним файл", "bg"), 0);
+    ck_assert_int_eq(unseen_pairs("ИЗПЪЛНИМ ФАЙЛ", "bg"), 0);
+    ck_assert_int_ge(unseen_pairs("ЙЪРЯМОЙН ЖБКМ", "bg"), 3);
+    ck_assert_int_eq(unseen_pairs("přímo", "cs"), 0);
+    ck_assert_int_ge(unseen_pairs("pøímo", "cs"), 2);
+    ck_assert_int_ge(unseen_pairs("pøímo", "da"), 1);
+    ck_assert_int_ge(unseen_pairs("przenoœnych", "pl"), 2); /* œ: no language's letter */
+    ck_assert_int_eq(unseen_pairs("plain ASCII words", "cs"), 0);
+    uint32_t cps[32];
+    size_t n = utf8_to_cps("ЙЪРЯМОЙН", cps);
+    uint16_t bg = (uint16_t)lang_index("bg");
+    int32_t capped = 0;
+    mf_letter_pair_costs(cps, n, &bg, 1, 5, 2, &capped);
+    ck_assert_int_eq(capped, 2 * 5);
+}
+END_TEST
+
 START_TEST(language_rows_cover_their_columns)
 {
     ck_assert_ptr_nonnull(mf_language_row(0x00E9));   /* é, a letter */
@@ -177,6 +211,7 @@ int main(void)
     tcase_add_test(tc, text_is_cheaper_than_its_mojibake);
     tcase_add_test(tc, impossible_characters_are_expensive);
     tcase_add_test(tc, language_costs_know_their_languages);
+    tcase_add_test(tc, letter_pairs_know_their_languages);
     tcase_add_test(tc, language_rows_cover_their_columns);
     tcase_add_test(tc, rule_names);
     suite_add_tcase(s, tc);
