@@ -182,68 +182,99 @@ static size_t units_cover(const mf_repair *r)
     return n;
 }
 
+/* Characters of r->chars that are not ASCII. */
+static size_t non_ascii(const mf_repair *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->chars.n; i++)
+        n += r->chars.v[i].cp >= 0x80;
+    return n;
+}
+
 /* Whether the units the search found, chosen or not, cover half the
  * window's characters that are not ASCII: then it is single-byte mojibake. */
 static int mostly_units(const mf_repair *r)
 {
-    size_t covered = 0, end = 0, other = 0;
+    size_t covered = 0, end = 0;
     for (size_t u = 0; u < r->nunits; u++) { /* sorted by start */
         size_t a = r->units[u].start, b = a + r->units[u].len;
         covered += b > end ? b - (a > end ? a : end) : 0;
         end = b > end ? b : end;
     }
-    for (size_t i = 0; i < r->chars.n; i++)
-        other += r->chars.v[i].cp >= 0x80;
-    return 2 * covered >= other;
+    return 2 * covered >= non_ascii(r);
 }
 
-/* Decodes the window and undoes the mojibake it chooses to (*any). The
- * CJK rule reads double-byte text read as cp1252 first (the unit search
- * would take a pair of its Latin-1 letters, "Ã£", for a unit), and UTF-8
- * read through a double-byte codec only in a window the other readings
- * leave as it is (GBK encodes the "√" and "¬" of MacRoman mojibake too).
- * Text in one codec read as another holds letter pairs the mojibake search
- * may read as UTF-8 ("Ïà¢" as "숢"): where the legacy rule reads more
- * characters than the search would, its reading goes first (the next round
- * searches what it leaves); real mojibake is read whole by the search and
- * in part, if at all, by a legacy pair. */
+/* Double-byte text read as cp1252 (the CJK rule), read before the unit
+ * search, which would take a pair of its Latin-1 letters (`Ã£`) for a unit.
+ * Cyrillic or Greek read as cp1252 reads as Han or Hanja too: where the
+ * legacy rule reads the window, the CJK reading must beat that reading. */
+static int read_cjk_legacy(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
+                           int legacy_too, int *cjk)
+{
+    int rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_LEGACY, MF_CJK_NO_RIVAL, cjk);
+    if (rc != MF_OK || !*cjk || !legacy_too)
+        return rc;
+    int marked = 0;
+    int32_t rival = MF_CJK_NO_RIVAL;
+    rc = mf_decode_window(buf, len, rules, &r->chars);
+    if (rc == MF_OK)
+        rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, &marked);
+    if (rc == MF_OK && marked)
+        rc = mf_cjk_rival_cost(&r->cjk, &r->chars, legacy_changed(r), &rival);
+    if (rc == MF_OK && marked)
+        rc = mf_decode_window(buf, len, rules, &r->chars);
+    return rc == MF_OK ? mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_LEGACY, rival, cjk) : rc;
+}
+
+/* The unit search, then the legacy rule where the search's units leave
+ * characters that are not ASCII: text in one codec read as another holds
+ * letter pairs the search may read as UTF-8 ("Ïà¢" as "숢"), so where the
+ * legacy rule reads more characters than the search would, its reading
+ * goes (the next round searches what it leaves); real mojibake is read
+ * whole by the search and in part, if at all, by a legacy pair. */
+static int read_units(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules,
+                      int legacy_too, int *any)
+{
+    int rc = mf_find_units(r, (rules & MF_RULE_CESU) != 0);
+    if (rc == MF_OK && r->nunits)
+        rc = mf_choose_units(r, any);
+    size_t cover = rc == MF_OK && *any ? units_cover(r) : 0;
+    if (rc == MF_OK && legacy_too && cover < non_ascii(r)) {
+        int marked = 0;
+        rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, &marked);
+        size_t legacy = rc == MF_OK && marked ? legacy_changed(r) : 0;
+        if (rc == MF_OK && legacy > cover) {
+            *any = 1; /* the legacy reading, with its marks */
+            return MF_OK;
+        }
+        if (rc == MF_OK && marked) /* back to the window as it stands */
+            rc = mf_decode_window(buf, len, rules, &r->chars);
+    }
+    if (rc == MF_OK && *any)
+        rc = apply_units(r);
+    return rc;
+}
+
+/* Decodes the window and undoes the mojibake it chooses to (*any): double-
+ * byte text read as cp1252, the unit search and the legacy rule, then UTF-8
+ * read through a double-byte codec where nothing else read the window. */
 static int read_window(mf_repair *r, const uint8_t *buf, size_t len, unsigned rules, int *any)
 {
-    int rc = mf_decode_window(buf, len, rules, &r->chars);
-    size_t legacy = 0;
-    int32_t rival = MF_CJK_NO_RIVAL;
     int cjk = 0;
+    int rc = mf_decode_window(buf, len, rules, &r->chars);
     *any = 0;
-    if (rc == MF_OK && (rules & MF_RULE_LEGACY) && !any_rule_change(r, rules)) {
-        rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, any);
-        if (rc == MF_OK && *any)
-            legacy = legacy_changed(r);
-        if (rc == MF_OK && *any && (rules & MF_RULE_CJK))
-            rc = mf_cjk_rival_cost(&r->cjk, &r->chars, legacy, &rival);
-        if (rc == MF_OK && *any && (rules & (MF_RULE_MOJIBAKE | MF_RULE_CJK))) {
-            *any = 0;
-            rc = mf_decode_window(buf, len, rules, &r->chars);
-        }
-    }
-    if (rc == MF_OK && (rules & MF_RULE_CJK))
-        rc = mf_cjk_mark(&r->cjk, &r->chars, MF_CJK_READ_LEGACY, rival, &cjk);
-    if (cjk)
+    if (rc != MF_OK)
         return rc;
-    if (rc == MF_OK && legacy && !(rules & MF_RULE_MOJIBAKE))
-        return mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, any);
-    if (rc == MF_OK && !*any && (rules & MF_RULE_MOJIBAKE)) {
-        rc = mf_find_units(r, (rules & MF_RULE_CESU) != 0);
-        if (rc == MF_OK && r->nunits)
-            rc = mf_choose_units(r, any);
-        if (rc == MF_OK && legacy && legacy > (*any ? units_cover(r) : 0)) {
-            rc = mf_decode_window(buf, len, rules, &r->chars);
-            if (rc == MF_OK)
-                rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, any);
+    int legacy_too = (rules & MF_RULE_LEGACY) && !any_rule_change(r, rules);
+    if (rules & MF_RULE_CJK) {
+        rc = read_cjk_legacy(r, buf, len, rules, legacy_too, &cjk);
+        if (rc != MF_OK || cjk)
             return rc;
-        }
-        if (rc == MF_OK && *any)
-            rc = apply_units(r);
     }
+    if (rules & MF_RULE_MOJIBAKE)
+        rc = read_units(r, buf, len, rules, legacy_too, any);
+    else if (legacy_too)
+        rc = mf_legacy_mark(&r->legacy, r->chars.v, r->chars.n, any);
     /* Units the search weighed and left over half the window make it
      * single-byte mojibake, whose remnants (units that lost a byte) GBK or
      * CP932 also read; double-byte mojibake is Han and kana, with a Greek
