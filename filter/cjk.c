@@ -395,15 +395,6 @@ static int utf8_or_cesu(const uint8_t *p, size_t n)
     return len && (!mf_cp_readable(cp) || (cp >= 0xE000 && cp <= 0xF8FF)) ? 0 : len;
 }
 
-/* Whether characters [i, j) are UTF-8 read through one of the single-byte
- * codecs (codec.h): the unit search's mojibake, not evidence of this kind
- * (MacRoman's "¬´" for "«" is a Big5 pair too). Returns 0 if not, 2 if
- * they spell two sequences or more through cp1252 or Latin-1, the codecs
- * this kind's text is read through too ("ÐŸÐ¾Ð¼"), else 1. Through those
- * two, sequences of three or four bytes cut short inside the block are
- * allowed too, one for two whole ones: UTF-8 that lost bytes cp1252 has no
- * character for (the 8D of a Devanagari virama, "à¥" for E0 A5 8D), which
- * the common characters of double-byte text read as cp1252 seldom spell. */
 /* Parses the n bytes at p as UTF-8 into *multi multi-byte sequences and
  * *cuts cut short (allowed inside only with `inside`); 0 if they are not. */
 static int parse_utf8(const uint8_t *p, size_t n, int inside, size_t *multi, size_t *cuts)
@@ -426,12 +417,26 @@ static int parse_utf8(const uint8_t *p, size_t n, int inside, size_t *multi, siz
     return 1;
 }
 
+/* Whether single-byte codec c is one this kind's text is read through. */
+static int reading_codec(size_t c)
+{
+    return !strcmp(mf_codecs[c].name, "cp1252") || !strcmp(mf_codecs[c].name, "latin1");
+}
+
+/* Whether characters [i, j) are UTF-8 read through one of the single-byte
+ * codecs (codec.h): the unit search's mojibake, not evidence of this kind
+ * (MacRoman's "¬´" for "«" is a Big5 pair too). Returns 0 if not, 2 if
+ * they spell two sequences or more through cp1252 or Latin-1, the codecs
+ * this kind's text is read through too ("ÐŸÐ¾Ð¼"), else 1. Through those
+ * two, sequences of three or four bytes cut short inside the block are
+ * allowed too, one for two whole ones: UTF-8 that lost bytes cp1252 has no
+ * character for (the 8D of a Devanagari virama, "à¥" for E0 A5 8D), which
+ * the common characters of double-byte text read as cp1252 seldom spell. */
 static int single_byte_mojibake(mf_cjk_scratch *s, const mf_chars *in, size_t i, size_t j)
 {
     int found = 0;
     for (size_t c = 0; c < mf_codecs_count; c++) {
-        const char *name = mf_codecs[c].name;
-        int reading = !strcmp(name, "cp1252") || !strcmp(name, "latin1"), ok = 1;
+        int reading = reading_codec(c), ok = 1;
         size_t multi = 0, cuts = 0;
         /* A U+FFFD is a byte the decoder lost: each piece around it is read alone. */
         for (size_t x = i; ok && x < j;) {
@@ -569,7 +574,7 @@ static int unit_search_window(mf_cjk_scratch *s, const mf_chars *in)
 {
     for (size_t c = 0; c < mf_codecs_count; c++) {
         size_t multi = 0, cuts = 0, n = 0;
-        int ok = !strcmp(mf_codecs[c].name, "cp1252") || !strcmp(mf_codecs[c].name, "latin1");
+        int ok = reading_codec(c);
         for (size_t i = 0; ok && i <= in->n; i++) {
             uint32_t cp = i < in->n ? in->v[i].cp : '\n';
             int b = cp >= 0x80 && cp != 0xFFFD ? mf_codec_encode(c, cp) : -1;

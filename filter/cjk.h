@@ -45,9 +45,10 @@ typedef struct mf_cjk_scratch {
 void mf_cjk_scratch_free(mf_cjk_scratch *s);
 
 /* Reads the window's characters through the path of `paths` that makes
- * them read best, if it beats leaving them and the rival reading: the characters it changes are replaced
- * (flagged MF_CHAR_CJK, the path in chain, the signal above), and *any
- * is set. Characters other rules changed are not touched. */
+ * them read best, if it beats leaving them and the rival reading: the
+ * characters it changes are replaced (flagged MF_CHAR_CJK, the path in
+ * chain, the signal above), and *any is set. Characters other rules
+ * changed are not touched. */
 int mf_cjk_mark(mf_cjk_scratch *s, mf_chars *chars, unsigned paths, int32_t rival, int *any);
 /* No rival reading: mf_cjk_mark weighs its readings against the window as it is. */
 #define MF_CJK_NO_RIVAL INT32_MAX
